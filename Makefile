@@ -1,0 +1,38 @@
+# make build: create .venv on first use, install ssg, build the sample archive into site/
+# make test:  install the test dependencies and run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: build serve test golden clean
+
+$(BIN)/ssg: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/ssg pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+# Node tools the tests run (the Nu HTML Checker). Skipped when npm is missing:
+# those tests then skip, or fail under SSG_STRICT=1.
+node_modules/.package-lock.json: package.json package-lock.json
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm not found: skipping node tools"; fi
+
+build: $(BIN)/ssg
+	$(BIN)/ssg build
+
+serve: build
+	@echo "serving site/ on http://127.0.0.1:8000/"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
+
+test: $(VENV)/.test-deps node_modules/.package-lock.json
+	$(BIN)/python -m pytest -q
+
+# Rewrite the expected output of the golden test after an intended change.
+golden: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -q tests/e2e/test_build_golden.py --update-golden
+
+clean:
+	rm -rf site .ssg-cache

@@ -1,0 +1,26 @@
+"""Arabic text folding shared by slugs and (later) tag keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, shadda, sukun, tanween (064B-065F), superscript alef (0670), Quranic marks.
+TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+TATWEEL = "\u0640"
+# Bidi embeddings, overrides, isolates and marks, and zero-width characters other than ZWNJ.
+INVISIBLE = re.compile("[\u061c\u200b\u200d-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+ZWNJ = "\u200c"
+ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def strip_marks(text: str) -> str:
+    """NFC, then drop tashkeel, tatweel and invisible direction/zero-width characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = TASHKEEL.sub("", text).replace(TATWEEL, "")
+    return INVISIBLE.sub("", text)
+
+
+def to_latin_digits(text: str) -> str:
+    """Arabic-Indic (and Persian) digits to 0-9, so dates written ٢٠٢٤-٠٩-١٣ parse."""
+    return text.translate(ARABIC_INDIC_DIGITS)

@@ -1,0 +1,55 @@
+"""The Article record that flows from reading to rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str            # as written in front-matter
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+    url: str = ""       # set by build_site: for <img src>, with the site's sub-path
+    permalink: str = ""  # set by build_site: absolute, for share metadata
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source: str                      # path relative to the site folder, e.g. content/2024/x.md
+    title: str
+    date: dt.datetime
+    slug: str
+    body: str                        # Markdown
+    body_line: int = 1               # file line where the body starts
+    updated: dt.datetime | None = None
+    summary: str = ""                # plain text
+    summary_from_body: bool = False  # the summary is the body's first paragraph
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    image: Image | None = None
+    sources: tuple[str, ...] = ()
+    lang: str = "ar"
+    dir: str = "rtl"
+    draft: bool = False
+    aliases: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # Set by build_site.
+    url: str = ""                    # public path, percent-encoded, with the site's sub-path
+    output_path: str = ""            # file under site/
+    permalink: str = ""              # absolute URL
+
+    @property
+    def modified(self) -> dt.datetime:
+        return self.updated or self.date
+
+    @property
+    def content_dir(self) -> str:
+        """The article's folder relative to content/, '' at the top."""
+        parts = self.source.split("/")[1:-1]
+        return "/".join(parts)

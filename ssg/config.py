@@ -1,0 +1,229 @@
+"""site.toml: parsed, validated and frozen into a SiteConfig."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ConfigError, SiteError
+from .lang import is_valid_language
+
+CONFIG_FILE = "site.toml"
+PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "section")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str
+    base_url: str
+    language: str = "ar"
+    timezone: str = "UTC"
+    permalink: str = "/{year}/{month}/{slug}/"
+    per_page: int = 10
+    theme: str = "default"
+    description: str = ""
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # Where the site lives; not keys of site.toml.
+    root: Path = Path(".")
+    output_dir: Path = Path("site")
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def origin(self) -> str:
+        """scheme://host[:port] of base_url, without its path."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def base_path(self) -> str:
+        """The sub-path the site is served under, '' or e.g. '/archive'."""
+        return urlsplit(self.base_url).path.rstrip("/")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @classmethod
+    def for_tests(cls, **overrides: Any) -> "SiteConfig":
+        values: dict[str, Any] = {"title": "موقع تجريبي", "base_url": "https://example.org/"}
+        values.update(overrides)
+        return cls(**values)
+
+
+# --- validation -----------------------------------------------------------------------
+
+def _check_title(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be a non-empty string"
+    return None
+
+
+def _check_base_url(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string such as \"https://example.org/\""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must be an absolute http(s) URL such as \"https://example.org/\" or \"https://example.org/archive/\""
+    if parts.query or parts.fragment:
+        return "must not have a query or fragment"
+    return None
+
+
+def _check_language(value: Any) -> str | None:
+    if not isinstance(value, str) or not is_valid_language(value):
+        return "must be a language tag such as \"ar\", \"en\" or \"fr\""
+    return None
+
+
+def _check_timezone(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a time zone name such as \"UTC\" or \"Asia/Baghdad\""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"unknown time zone {value!r}; use an IANA name such as \"UTC\", \"Asia/Baghdad\" or \"Africa/Cairo\""
+    return None
+
+
+def _check_permalink(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string such as \"/{year}/{month}/{slug}/\""
+    if not value.startswith("/"):
+        return "must start with \"/\""
+    if not (value.endswith("/") or value.endswith(".html")):
+        return "must end with \"/\" (a folder with index.html) or \".html\""
+    names = re.findall(r"\{([^{}]*)\}", value)
+    unknown = [n for n in names if n not in PERMALINK_FIELDS]
+    if unknown:
+        return f"unknown placeholder {{{unknown[0]}}}; allowed: " + ", ".join(f"{{{n}}}" for n in PERMALINK_FIELDS)
+    if "slug" not in names:
+        return "must contain {slug}, so that every article gets its own URL"
+    if re.sub(r"\{[^{}]*\}", "", value).count("{") or "}" in re.sub(r"\{[^{}]*\}", "", value):
+        return "has an unbalanced { or }"
+    if "/../" in value or "/./" in value or "//" in value:
+        return "must not contain empty, '.' or '..' segments"
+    return None
+
+
+def _check_per_page(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return "must be a whole number of 1 or more"
+    return None
+
+
+def _check_theme(value: Any) -> str | None:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_.-]+", value) or value in (".", ".."):
+        return "must be the name of a folder under themes/, such as \"default\""
+    return None
+
+
+def _check_string(value: Any) -> str | None:
+    return None if isinstance(value, str) else "must be a string"
+
+
+def _check_table(value: Any) -> str | None:
+    return None if isinstance(value, dict) else "must be a table, e.g. [extra]"
+
+
+KEYS: dict[str, Callable[[Any], str | None]] = {
+    "title": _check_title,
+    "base_url": _check_base_url,
+    "language": _check_language,
+    "timezone": _check_timezone,
+    "permalink": _check_permalink,
+    "per_page": _check_per_page,
+    "theme": _check_theme,
+    "description": _check_string,
+    "extra": _check_table,
+}
+REQUIRED = ("title", "base_url")
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=|^\s*\[\s*{re.escape(key)}\s*\]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
+    match = re.search(r"at line (\d+)", str(error))
+    return int(match.group(1)) if match else None
+
+
+def parse_config(text: str, *, source: str = CONFIG_FILE, root: Path = Path("."),
+                 output_dir: Path | None = None) -> SiteConfig:
+    """Validate site.toml text; every bad key is reported at once."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise ConfigError([SiteError(source, _toml_error_line(error), f"invalid TOML: {message}",
+                                     "check quotes and brackets; strings need \"double quotes\"")])
+    errors: list[SiteError] = []
+    for key, value in data.items():
+        check = KEYS.get(key)
+        if check is None:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            errors.append(SiteError(source, _line_of_key(text, key), f"unknown key {key!r}",
+                                    hint + "allowed keys: " + ", ".join(KEYS) + "; put your own values under [extra]"))
+            continue
+        problem = check(value)
+        if problem:
+            errors.append(SiteError(source, _line_of_key(text, key), f"{key} {problem}"))
+    for key in REQUIRED:
+        if key not in data:
+            example = {"title": 'title = "أرشيف الأخبار"', "base_url": 'base_url = "https://example.org/"'}[key]
+            errors.append(SiteError(source, None, f"missing required key {key!r}", f"add a line: {example}"))
+    if errors:
+        raise ConfigError(errors)
+    values = dict(data)
+    base_url = values["base_url"]
+    if not base_url.endswith("/"):
+        values["base_url"] = base_url + "/"
+    if "extra" in values:
+        values["extra"] = MappingProxyType(values["extra"])
+    return SiteConfig(**values, root=root, output_dir=output_dir if output_dir is not None else root / "site")
+
+
+def load_config(root: Path, output_dir: Path | None = None) -> SiteConfig:
+    """Read ROOT/site.toml. The output folder defaults to ROOT/site."""
+    root = root.resolve()
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        raise ConfigError([SiteError(path.as_posix(), None, "no site.toml here",
+                                     "run `ssg new` to start a site, or pass the site folder with -s DIR")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError([SiteError(CONFIG_FILE, None, "site.toml is not UTF-8 text", "save it as UTF-8")])
+    output = (output_dir if output_dir is not None else root / "site").resolve()
+    config = parse_config(text, source=CONFIG_FILE, root=root, output_dir=output)
+    _check_output_dir(config)
+    return config
+
+
+def _check_output_dir(config: SiteConfig) -> None:
+    out, root = config.output_dir, config.root
+    if out == root or root.is_relative_to(out) or config.content_dir.is_relative_to(out) \
+            or out.is_relative_to(config.content_dir):
+        raise ConfigError([SiteError(out.as_posix(), None, "the output folder would overwrite the site's own files",
+                                     "choose an output folder outside content/ that is not the site folder, "
+                                     "e.g. -o site")])
+
+
+def replace(config: SiteConfig, **changes: Any) -> SiteConfig:
+    return dataclasses.replace(config, **changes)

@@ -1,0 +1,52 @@
+"""One error type for everything a user can fix: it names the file, the line and the fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+
+@dataclass(frozen=True, slots=True)
+class SiteError:
+    """A problem in the user's input. `line` is 1-based; None when it has no line."""
+
+    path: str
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class BuildFailed(Exception):
+    """Raised with every error of a build, so that they are reported together."""
+
+    def __init__(self, errors: Iterable[SiteError]):
+        self.errors = tuple(sorted(errors, key=lambda e: (e.path, e.line or 0, e.message)))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        lines = [str(e) for e in self.errors]
+        lines.append(f"build failed: {count} error{'s' if count != 1 else ''}")
+        return "\n".join(lines)
+
+
+class ConfigError(BuildFailed):
+    """A problem in site.toml; raised before any article is read."""
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """The path as the user knows it: relative to the site folder where possible."""
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

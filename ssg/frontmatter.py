@@ -1,0 +1,109 @@
+"""Split a Markdown file into front-matter and body, and parse YAML (---) or TOML (+++)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_YAML_FENCE = "---"
+_YAML_END = ("---", "...")
+_TOML_FENCE = "+++"
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, message: str, line: int | None, hint: str = ""):
+        super().__init__(message)
+        self.message, self.line, self.hint = message, line, hint
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    data: dict[str, Any]
+    raw: str             # the front-matter text, for finding the line of a key
+    body: str
+    first_line: int      # line number (1-based) of the first front-matter line
+    body_line: int       # line number of the first body line
+
+
+def _yaml_loader() -> type:
+    """A safe loader that leaves dates as strings, so that we parse them with the
+    site's time zone (PyYAML would silently turn naive times into UTC)."""
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+_LOADER = _yaml_loader()
+
+
+def split_front_matter(text: str) -> Split:
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    fence = lines[0].rstrip()
+    if fence == _YAML_FENCE:
+        ends = _YAML_END
+    elif fence == _TOML_FENCE:
+        ends = (_TOML_FENCE,)
+    else:
+        raise FrontMatterError("couldn't find front-matter", 1,
+                               "start the file with a line `---`, then `title: ...` and `date: ...`, then `---`")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ends:
+            raw = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            data = _parse_toml(raw) if fence == _TOML_FENCE else _parse_yaml(raw)
+            return Split(data, raw, body, first_line=2, body_line=index + 2)
+    closing = "---" if fence == _YAML_FENCE else "+++"
+    raise FrontMatterError(f"front-matter opened with `{fence}` on line 1 is never closed", 1,
+                           f"add a line `{closing}` after the last front-matter key")
+
+
+def _parse_yaml(raw: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(raw, Loader=_LOADER)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark is not None else 1
+        problem = error.problem or "invalid YAML"
+        raise FrontMatterError(f"broken YAML front-matter: {problem}", line,
+                               "check this line's indentation, and put text containing `: ` or "
+                               "starting with [ { * & ! | > ' \" % @ in quotes") from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"broken YAML front-matter: {error}", 1) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("front-matter must be `key: value` lines", 2,
+                               "write e.g. `title: ...` on its own line")
+    return {str(key): value for key, value in data.items()}
+
+
+def _parse_toml(raw: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"at line (\d+)", str(error))
+        line = int(match.group(1)) + 1 if match else 1
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise FrontMatterError(f"broken TOML front-matter: {message}", line,
+                               "TOML needs `key = value` with strings in \"double quotes\"") from None
+
+
+def line_of_key(split: Split, key: str) -> int:
+    """The file line where KEY is set, or the front-matter's first line."""
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[:=]")
+    for offset, line in enumerate(split.raw.split("\n")):
+        if pattern.match(line):
+            return split.first_line + offset
+    return split.first_line - 1

@@ -1,0 +1,103 @@
+"""Finding the theme: its templates, its words in each language, and its static files."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from .config import SiteConfig
+from .errors import ConfigError, SiteError
+from .lang import primary_language
+
+FINGERPRINTED = (".css", ".js")
+FALLBACK_LANGUAGE = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class StaticFile:
+    source: Path
+    output_path: str             # where it is written under site/
+    also_at: str | None = None   # a fingerprinted copy, for css and js
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    folder: Path
+    template_dirs: tuple[Path, ...]          # site overrides first
+    words: Mapping[str, Mapping[str, str]]   # language -> key -> text
+    static: tuple[StaticFile, ...]
+    assets: Mapping[str, str]                # "css/style.css" -> "css/style.1a2b3c4d.css"
+
+    def word(self, key: str, language: str) -> str:
+        for lang in (primary_language(language), FALLBACK_LANGUAGE):
+            text = self.words.get(lang, {}).get(key)
+            if text is not None:
+                return text
+        return key
+
+
+def builtin_themes() -> list[Path]:
+    """Where the themes shipped with ssg live: inside the installed package, or at the top
+    of a source checkout."""
+    folders = []
+    try:
+        folders.append(Path(str(resources.files("ssg.themes"))))
+    except (ModuleNotFoundError, TypeError):
+        pass
+    folders.append(Path(__file__).resolve().parent.parent / "themes")
+    return folders
+
+
+def find_theme(config: SiteConfig) -> Path:
+    candidates = [config.root / "themes" / config.theme] + [d / config.theme for d in builtin_themes()]
+    for folder in candidates:
+        if (folder / "templates").is_dir():
+            return folder
+    raise ConfigError([SiteError("site.toml", None, f"theme {config.theme!r} not found",
+                                 f"looked in {', '.join(str(c) for c in candidates)}; "
+                                 "use theme = \"default\" or add themes/<name>/templates/")])
+
+
+def load_theme(config: SiteConfig) -> Theme:
+    folder = find_theme(config)
+    template_dirs = tuple(d for d in (config.root / "templates", folder / "templates") if d.is_dir())
+    words = _load_words(folder / "i18n")
+    static, assets = _collect_static([folder / "static", config.root / "static"])
+    return Theme(config.theme, folder, template_dirs, MappingProxyType(words), static, MappingProxyType(assets))
+
+
+def _load_words(folder: Path) -> dict[str, Mapping[str, str]]:
+    words: dict[str, Mapping[str, str]] = {}
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                words[path.stem] = MappingProxyType(tomllib.loads(path.read_text(encoding="utf-8")))
+            except tomllib.TOMLDecodeError as error:
+                raise ConfigError([SiteError(path.as_posix(), None, f"invalid TOML: {error}")]) from None
+    return words
+
+
+def _collect_static(folders: list[Path]) -> tuple[tuple[StaticFile, ...], dict[str, str]]:
+    """Theme static files, then the site's static/ which overrides files of the same path."""
+    chosen: dict[str, Path] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    chosen[path.relative_to(folder).as_posix()] = path
+    files, assets = [], {}
+    for relative, path in sorted(chosen.items()):
+        fingerprinted = None
+        if path.suffix in FINGERPRINTED:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+            stem, _, suffix = relative.rpartition(".")
+            fingerprinted = f"{stem}.{digest}.{suffix}"
+            assets[relative] = fingerprinted
+        files.append(StaticFile(path, relative, fingerprinted))
+    return tuple(files), assets

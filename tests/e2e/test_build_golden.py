@@ -1,0 +1,38 @@
+"""Build the `basic` fixture site and compare the whole output tree with tests/golden/basic.
+
+After an intended change to the output: `make golden` (pytest --update-golden) rewrites it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+from ssg.build import build
+from tests.conftest import FIXTURES, TESTS
+
+GOLDEN = TESTS / "golden" / "basic"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_basic_site_matches_golden(tmp_path, request):
+    output = tmp_path / "site"
+    build(FIXTURES / "sites" / "basic", output)
+    if request.config.getoption("--update-golden"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.copytree(output, GOLDEN)
+        return
+    actual, expected = tree(output), tree(GOLDEN)
+    assert sorted(actual) == sorted(expected), "the set of written files changed (make golden to accept)"
+    diffs = []
+    for path in sorted(expected):
+        if actual[path] != expected[path]:
+            diffs.extend(difflib.unified_diff(
+                expected[path].decode("utf-8", "replace").splitlines(),
+                actual[path].decode("utf-8", "replace").splitlines(),
+                f"golden/{path}", f"built/{path}", lineterm="", n=2))
+    assert not diffs, "output differs from tests/golden/basic (make golden to accept):\n" + "\n".join(diffs[:200])

@@ -1,0 +1,101 @@
+"""The ssg command as a user runs it, in a subprocess."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import article
+
+
+def ssg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ssg", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def html_tag(page: Path) -> str:
+    return re.search(r"<html[^>]*>", page.read_text(encoding="utf-8")).group(0)
+
+
+def test_build_a_site_folder_with_only_site_toml_and_content(make_site):
+    root = make_site({
+        "content/2024/x.md": article("قمة المياه", "2024-09-13", slug="x"),
+        "content/en/report.md": article("Water report", "2024-09-14", lang="en"),
+        "content/_posts/2020-05-01-hello.md": '---\ntitle: "مرحبا"\n---\n\nأول مقال.\n',
+        "content/2023/toml.md": '+++\ntitle = "مقال TOML"\ndate = 2023-01-02\n+++\nنص\n',
+    })
+    result = ssg("build", "-s", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "built 4 articles" in result.stdout
+    site = root / "site"
+    assert html_tag(site / "2024/09/x/index.html") == '<html lang="ar" dir="rtl">'
+    assert html_tag(site / "2024/09/report/index.html") == '<html lang="en" dir="ltr">'
+    assert "مرحبا" in (site / "2020/05/hello/index.html").read_text(encoding="utf-8")
+    assert "مقال TOML" in (site / "2023/01/toml/index.html").read_text(encoding="utf-8")
+    assert (site / "index.html").is_file() and (site / "404.html").is_file()
+
+
+def test_build_in_the_current_folder_and_to_another_output(make_site, tmp_path):
+    root = make_site({"content/a.md": article("أ", "2024-01-05", slug="a")})
+    assert ssg("build", "-q", cwd=root).returncode == 0
+    assert (root / "site/2024/01/a/index.html").is_file()
+    elsewhere = tmp_path / "public"
+    result = ssg("build", "-s", str(root), "-o", str(elsewhere))
+    assert result.returncode == 0, result.stderr
+    assert (elsewhere / "2024/01/a/index.html").is_file()
+
+
+def test_drafts_and_future_flags(make_site):
+    root = make_site({
+        "content/draft.md": article("مسودة", "2024-01-05", slug="draft", draft="true"),
+        "content/future.md": article("لاحقاً", "2999-01-01", slug="later"),
+    })
+    assert ssg("build", "-s", str(root)).returncode == 0
+    assert not (root / "site/2024/01/draft").exists() and not (root / "site/2999").exists()
+    assert ssg("build", "-s", str(root), "--drafts", "--future").returncode == 0
+    assert (root / "site/2024/01/draft/index.html").is_file() and (root / "site/2999/01/later/index.html").is_file()
+
+
+def test_new_site_then_new_article_then_build(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # the new article is dated now, so build with the real clock
+    root = tmp_path / "newsroom"
+    result = ssg("new", str(root))
+    assert result.returncode == 0, result.stderr
+    assert (root / "content").is_dir()
+    config = (root / "site.toml").read_text(encoding="utf-8")
+    assert "title =" in config and "# " in config, "site.toml is commented"
+    result = ssg("new", "article", "قمة المياه في بغداد؟", "-s", str(root))
+    assert result.returncode == 0, result.stderr
+    [written] = list((root / "content").rglob("*.md"))
+    assert written.name == "قمة-المياه-في-بغداد.md"
+    text = written.read_text(encoding="utf-8")
+    assert 'title: "قمة المياه في بغداد؟"' in text and re.search(r"^date: \d{4}-\d\d-\d\dT", text, re.M)
+    assert ssg("build", "-s", str(root)).returncode == 0
+    assert len(list((root / "site").rglob("index.html"))) >= 2
+
+
+def test_new_refuses_to_overwrite(tmp_path):
+    assert ssg("new", str(tmp_path)).returncode == 0
+    result = ssg("new", str(tmp_path))
+    assert result.returncode == 1 and "already exists" in result.stderr
+    assert ssg("new", "article", "عنوان", "-s", str(tmp_path)).returncode == 0
+    again = ssg("new", "article", "عنوان", "-s", str(tmp_path))
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_no_site_toml_is_a_clear_error(tmp_path):
+    result = ssg("build", "-s", str(tmp_path))
+    assert result.returncode == 1
+    assert "no site.toml here" in result.stderr and "ssg new" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_command_prints_help():
+    result = ssg()
+    assert result.returncode == 2 and "build" in result.stdout and "new" in result.stdout
+
+
+def test_version():
+    result = ssg("--version")
+    assert result.returncode == 0 and result.stdout.startswith("ssg ")

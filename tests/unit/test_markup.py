@@ -1,0 +1,45 @@
+from ssg.markup import link_resolver, render_markdown
+
+
+def test_commonmark_tables_strikethrough_footnotes():
+    html = render_markdown("نص[^1] ~~قديم~~\n\n| أ | ب |\n|---|---|\n| 1 | 2 |\n\n[^1]: حاشية\n")
+    assert "<s>قديم</s>" in html
+    assert '<th dir="auto">أ</th>' in html and '<td dir="auto">1</td>' in html
+    assert 'href="#fn1"' in html and 'id="fn1"' in html and "حاشية" in html
+    assert "<hr" in html and "/>" not in html
+
+
+def test_arabic_heading_ids_without_tashkeel_and_unique():
+    html = render_markdown("## مُقدّمة\n\n## مقدمة\n\n## Why 2024?\n")
+    assert '<h2 id="مقدمة" dir="auto">مُقدّمة</h2>' in html
+    assert 'id="مقدمة-1"' in html
+    assert 'id="why-2024"' in html
+
+
+def test_blocks_follow_their_own_direction_and_code_is_ltr():
+    html = render_markdown("- بند\n\n> اقتباس\n\nEnglish paragraph with `code`.\n\n```\nx = 1\n```\n")
+    assert '<li dir="auto">' in html and '<blockquote dir="auto">' in html
+    assert '<p dir="auto">English paragraph with <code dir="ltr">code</code>.</p>' in html
+    assert '<pre dir="ltr"><code>x = 1' in html
+
+
+def test_raw_html_is_kept():
+    assert '<div class="box">محتوى</div>' in render_markdown('<div class="box">محتوى</div>\n')
+
+
+def test_links_resolve_to_articles_assets_and_sub_path():
+    resolve = link_resolver("2024", "/archive", {"content/2023/report.md": "/archive/2023/03/report/"})
+    assert resolve("../2023/report.md") == "/archive/2023/03/report/"
+    assert resolve("../2023/report.md#الأرقام") == "/archive/2023/03/report/#الأرقام"
+    assert resolve("images/صورة.svg") == "/archive/2024/images/%D8%B5%D9%88%D8%B1%D8%A9.svg"
+    assert resolve("/about/") == "/archive/about/"
+    assert resolve("https://example.com/x") == "https://example.com/x"
+    assert resolve("mailto:a@example.org") == "mailto:a@example.org"
+    assert resolve("#section") == "#section"
+    assert resolve("../../../etc/passwd") == "../../../etc/passwd"
+
+
+def test_links_in_rendered_markdown_use_the_resolver():
+    resolve = link_resolver("2024", "", {"content/2023/report.md": "/2023/03/report/"})
+    html = render_markdown("[تقرير](../2023/report.md) ![صورة](images/a.svg)", resolve)
+    assert 'href="/2023/03/report/"' in html and 'src="/2024/images/a.svg"' in html

@@ -1,0 +1,38 @@
+import pytest
+
+from ssg.urls import UnsafeSlug, clean_slug, encode_path, is_inside, output_path_for, slugify
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("قمة المياه في بغداد", "قمة-المياه-في-بغداد"),
+    ("التَّوتُّر الإقليميّ", "التوتر-الإقليمي"),
+    ("هل ينجح الاتفاق؟ نعم، ربما!", "هل-ينجح-الاتفاق-نعم-ربما"),
+    ("مـــؤتمر\u200f 2024", "مؤتمر-2024"),
+    ("عام ٢٠٢٤", "عام-2024"),
+    ("Water Report: 15% Fall", "water-report-15-fall"),
+    ("؟!", ""),
+])
+def test_arabic_slugs(text, slug):
+    assert slugify(text) == slug
+
+
+def test_latin_slugs_transliterate():
+    assert slugify("Café Society", style="latin") == "cafe-society"
+
+
+def test_clean_slug_keeps_what_was_written_but_is_safe():
+    assert clean_slug("My Story?#") == "My-Story"
+    for bad in ("../x", "a/b", ".."):
+        with pytest.raises(UnsafeSlug):
+            clean_slug(bad)
+
+
+def test_encode_path_is_utf8_percent_encoding():
+    assert encode_path("/2024/09/مهرجان/") == "/2024/09/%D9%85%D9%87%D8%B1%D8%AC%D8%A7%D9%86/"
+
+
+def test_output_paths():
+    assert output_path_for("/2024/09/x/") == "2024/09/x/index.html"
+    assert output_path_for("/") == "index.html"
+    assert output_path_for("/x.html") == "x.html"
+    assert is_inside("2024/x/index.html") and not is_inside("../x") and not is_inside("/etc/x")

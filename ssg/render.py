@@ -114,7 +114,8 @@ def template_error(error: Exception, page: Page, config: SiteConfig) -> SiteErro
                          "add it to templates/ or to the theme's templates/")
     path, line = page.template, None
     for frame, lineno in traceback.walk_tb(error.__traceback__):
-        if "__jinja_template__" in frame.f_globals:
+        # Jinja rewrites tracebacks so that template frames carry the template's file and line.
+        if "__jinja_exception__" in frame.f_globals or "__jinja_template__" in frame.f_globals:
             path, line = _shown(frame.f_code.co_filename, config), lineno
     return SiteError(path, line, f"{type(error).__name__}: {error}{for_page}")
 

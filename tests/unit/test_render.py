@@ -1,0 +1,77 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ssg.article import Article
+from ssg.config import SiteConfig
+from ssg.errors import BuildFailed
+from ssg.model import BuildOptions, build_site
+from ssg.render import render_site
+from ssg.theme import load_theme
+
+NOW = BuildOptions(now=dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc))
+
+
+def art(title: str, **fields) -> Article:
+    values = dict(source="content/x.md", title=title, slug="x", body="نص **عريض**",
+                  date=dt.datetime(2024, 9, 13, 10, tzinfo=dt.timezone.utc))
+    values.update(fields)
+    return Article(**values)
+
+
+def render(config: SiteConfig, articles) -> dict[str, str]:
+    site = build_site(config, articles, options=NOW)
+    return {f.path: f.data.decode("utf-8") for f in render_site(site, load_theme(config))}
+
+
+def test_article_page_in_the_default_theme(tmp_path):
+    pages = render(SiteConfig.for_tests(root=tmp_path), [art("قمة", tags=("المياه",), sources=("وكالات",))])
+    html = pages["2024/09/x/index.html"]
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<h1 class="headline">قمة</h1>' in html
+    assert "<strong>عريض</strong>" in html
+    assert "المصادر" in html and "الوسوم" in html
+    assert '<time datetime="2024-09-13T10:00:00+00:00">13 سبتمبر 2024</time>' in html
+    assert '<link rel="canonical" href="https://example.org/2024/09/x/">' in html
+
+
+def test_english_article_in_an_arabic_site_keeps_arabic_chrome(tmp_path):
+    pages = render(SiteConfig.for_tests(root=tmp_path), [art("Report", lang="en", dir="ltr", sources=("AP",))])
+    html = pages["2024/09/x/index.html"]
+    assert '<html lang="en" dir="ltr">' in html
+    assert '<header class="site-header" lang="ar" dir="rtl">' in html
+    assert "Sources" in html and "September 13, 2024" in html
+
+
+def test_user_text_is_escaped(tmp_path):
+    title = 'A "quote" <b>bold</b> & </script>'
+    html = render(SiteConfig.for_tests(root=tmp_path), [art(title, summary=title)])["2024/09/x/index.html"]
+    assert "<b>bold</b>" not in html and "</script>" not in html
+    assert "A &#34;quote&#34; &lt;b&gt;bold&lt;/b&gt; &amp; &lt;/script&gt;" in html
+
+
+def test_assets_get_content_hashed_names(tmp_path):
+    config = SiteConfig.for_tests(root=tmp_path)
+    theme = load_theme(config)
+    fingerprinted = theme.assets["css/style.css"]
+    assert fingerprinted.startswith("css/style.") and fingerprinted.endswith(".css") and fingerprinted != "css/style.css"
+    assert f'href="/{fingerprinted}"' in render(config, [art("قمة")])["index.html"]
+
+
+def test_site_templates_override_the_theme(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "article.html").write_text("<p>{{ article.title }}|{{ t('sources') }}</p>",
+                                                          encoding="utf-8")
+    assert render(SiteConfig.for_tests(root=tmp_path), [art("قمة")])["2024/09/x/index.html"] == "<p>قمة|المصادر</p>"
+
+
+def test_a_runtime_template_error_names_template_and_line(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "article.html").write_text("<p>\n{{ article.title }}\n{{ article.nothing.deeper }}\n",
+                                                          encoding="utf-8")
+    with pytest.raises(BuildFailed) as caught:
+        render(SiteConfig.for_tests(root=tmp_path), [art("قمة")])
+    [error] = caught.value.errors
+    assert (error.path, error.line) == ("templates/article.html", 3)
+    assert "UndefinedError" in error.message and "content/x.md" in error.message

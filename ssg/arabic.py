@@ -24,3 +24,39 @@ def strip_marks(text: str) -> str:
 def to_latin_digits(text: str) -> str:
     """Arabic-Indic (and Persian) digits to 0-9, so dates written ٢٠٢٤-٠٩-١٣ parse."""
     return text.translate(ARABIC_INDIC_DIGITS)
+
+
+# Folds that make spelling variants of one tag the same key. Each can be turned off.
+ALEF_FORMS = str.maketrans("أإآٱ", "اااا")
+FOLDS = ("hamza", "alef_maqsura", "teh_marbuta")
+
+
+def fold_key(text: str, folds: tuple[str, ...] = FOLDS) -> str:
+    """The identity of a tag or category however it is spelt.
+
+    NFC; tashkeel, tatweel, bidi controls and zero-width characters removed (a ZWNJ
+    between two letters stays: Persian and Urdu need it); then, per FOLDS,
+    أ إ آ ٱ -> ا, ى -> ي, ة -> ه; Latin case-folded; white space collapsed.
+    """
+    text = strip_marks(text)
+    if ZWNJ in text:
+        text = _stray_zwnj(text)
+    if "hamza" in folds:
+        text = text.translate(ALEF_FORMS)
+    if "alef_maqsura" in folds:
+        text = text.replace("ى", "ي")
+    if "teh_marbuta" in folds:
+        text = text.replace("ة", "ه")
+    return " ".join(text.casefold().split())
+
+
+def _stray_zwnj(text: str) -> str:
+    kept = []
+    for index, char in enumerate(text):
+        if char == ZWNJ:
+            before = text[index - 1] if index else ""
+            after = text[index + 1] if index + 1 < len(text) else ""
+            if not (before.isalpha() and after.isalpha()):
+                continue
+        kept.append(char)
+    return "".join(kept)

@@ -19,6 +19,13 @@ class Image:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A name and where it leads, e.g. a tag as the article spells it and its tag page."""
+    name: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     source: str                      # path relative to the site folder, e.g. content/2024/x.md
     title: str
@@ -43,6 +50,8 @@ class Article:
     url: str = ""                    # public path, percent-encoded, with the site's sub-path
     output_path: str = ""            # file under site/
     permalink: str = ""              # absolute URL
+    tag_links: tuple[Link, ...] = ()
+    category_links: tuple[Link, ...] = ()
 
     @property
     def modified(self) -> dt.datetime:

@@ -33,7 +33,7 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
     options = BuildOptions(drafts=drafts, future=future, now=build_time())
     errors = list(sources.errors)
     try:
-        site = build_site(config, sources.articles, sources.assets, options)
+        site = build_site(config, sources.articles, sources.assets, options, words=theme.word)
     except BuildFailed as failure:
         errors.extend(failure.errors)
     if errors:

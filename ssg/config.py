@@ -18,6 +18,7 @@ from .lang import is_valid_language
 
 CONFIG_FILE = "site.toml"
 PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "section")
+SHARE_NETWORKS = ("whatsapp", "telegram", "x", "facebook", "email", "copy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,8 @@ class SiteConfig:
     per_page: int = 10
     theme: str = "default"
     description: str = ""
+    feed_entries: int = 20
+    share: tuple[str, ...] = SHARE_NETWORKS
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # Where the site lives; not keys of site.toml.
     root: Path = Path(".")
@@ -116,7 +119,7 @@ def _check_permalink(value: Any) -> str | None:
     return None
 
 
-def _check_per_page(value: Any) -> str | None:
+def _check_count(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         return "must be a whole number of 1 or more"
     return None
@@ -125,6 +128,15 @@ def _check_per_page(value: Any) -> str | None:
 def _check_theme(value: Any) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_.-]+", value) or value in (".", ".."):
         return "must be the name of a folder under themes/, such as \"default\""
+    return None
+
+
+def _check_share(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return "must be a list such as [\"whatsapp\", \"telegram\"]"
+    unknown = [v for v in value if v not in SHARE_NETWORKS]
+    if unknown:
+        return f"has unknown network {unknown[0]!r}; allowed: " + ", ".join(SHARE_NETWORKS)
     return None
 
 
@@ -142,9 +154,11 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "language": _check_language,
     "timezone": _check_timezone,
     "permalink": _check_permalink,
-    "per_page": _check_per_page,
+    "per_page": _check_count,
+    "feed_entries": _check_count,
     "theme": _check_theme,
     "description": _check_string,
+    "share": _check_share,
     "extra": _check_table,
 }
 REQUIRED = ("title", "base_url")
@@ -194,6 +208,8 @@ def parse_config(text: str, *, source: str = CONFIG_FILE, root: Path = Path(".")
     base_url = values["base_url"]
     if not base_url.endswith("/"):
         values["base_url"] = base_url + "/"
+    if "share" in values:
+        values["share"] = tuple(values["share"])
     if "extra" in values:
         values["extra"] = MappingProxyType(values["extra"])
     return SiteConfig(**values, root=root, output_dir=output_dir if output_dir is not None else root / "site")

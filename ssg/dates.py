@@ -9,7 +9,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as babel_format_date
+from babel.dates import format_date as babel_format_date, format_skeleton, get_month_names
 
 from .arabic import to_latin_digits
 
@@ -77,3 +77,17 @@ def format_date(moment: dt.datetime | dt.date, language: str, style: str = "long
 def iso(moment: dt.datetime) -> str:
     """RFC 3339 / ISO 8601 with offset, for <time datetime> and metadata."""
     return moment.isoformat(timespec="seconds")
+
+
+def format_period(year: int, month: int | None, day: int | None, language: str) -> str:
+    """The name of a date index: '2024', 'سبتمبر 2024', '13 سبتمبر 2024'."""
+    if day:
+        return format_date(dt.date(year, month or 1, day), language)
+    if month:
+        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_babel_locale(language))
+    return str(year)
+
+
+def month_name(month: int, language: str) -> str:
+    """The month's name on its own, as in an archive's list of months."""
+    return get_month_names("wide", context="stand-alone", locale=_babel_locale(language))[month]

@@ -1,7 +1,8 @@
 """From read articles to the site: which pages exist, where each lives, what each shows.
 
 Every Page is a plain record of its inputs (its articles, its template, the
-config), so a renderer can turn any one of them into bytes on its own.
+config, the theme's words), so a renderer can turn any one of them into bytes on
+its own.
 """
 
 from __future__ import annotations
@@ -11,13 +12,21 @@ import datetime as dt
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
-from .article import Article, Image
+from .archive import Period, group_periods, neighbours
+from .article import Article, Image, Link
 from .config import SiteConfig
+from .dates import format_period
 from .errors import BuildFailed, SiteError
 from .lang import direction_of, normalize_language
-from .urls import encode_path, is_inside, output_path_for
+from .related import related_articles
+from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms
+from .urls import Urls, is_inside, output_path_for
+
+Words = Callable[[str, str], str]   # (key, language) -> the theme's word
+SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org limit)
+NEWS_WINDOW = dt.timedelta(days=2)  # Google News takes articles of the last two days
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +47,14 @@ class Pagination:
 
 
 @dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    loc: str                         # absolute URL
+    lastmod: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
-    kind: str                        # "article", "home", "not_found"
+    kind: str
     template: str
     url: str
     output_path: str
@@ -48,10 +63,27 @@ class Page:
     lang: str
     dir: str
     description: str = ""
+    lastmod: dt.datetime | None = None
+    in_sitemap: bool = True
+    feed_url: str = ""               # the Atom feed this page links as alternate
+    breadcrumbs: tuple[Link, ...] = ()   # from the home page to this one
+    # article pages
     article: Article | None = None
-    pagination: Pagination | None = None
-    newer: Article | None = None     # neighbours by date
+    newer: Article | None = None
     older: Article | None = None
+    related: tuple[Article, ...] = ()
+    # listings
+    pagination: Pagination | None = None
+    term: Term | None = None
+    terms: tuple[Term, ...] = ()
+    period: Period | None = None
+    newer_period: Period | None = None
+    older_period: Period | None = None
+    archive: tuple[tuple[Period, tuple[Period, ...]], ...] = ()   # years with their months
+    # feeds, sitemaps, redirects
+    entries: tuple = ()
+    alternate: str = ""              # a feed's HTML page
+    redirect_to: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +93,18 @@ class Site:
     pages: tuple[Page, ...]
     assets: tuple[str, ...]          # content/ files copied to the same relative path
     links: dict[str, str] = field(default_factory=dict)  # article source -> url, for links between articles
+    tags: tuple[Term, ...] = ()
+    categories: tuple[Term, ...] = ()
+    periods: tuple[Period, ...] = ()
+    build_time: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
-class Urls:
-    """Turns a site path into its url (with the sub-path, percent-encoded) and permalink."""
+def no_words(key: str, language: str) -> str:
+    return key
 
-    def __init__(self, config: SiteConfig):
-        self.base_path, self.origin = config.base_path, config.origin
 
-    def url(self, path: str) -> str:
-        return encode_path(self.base_path + path)
-
-    def permalink(self, path: str) -> str:
-        return self.origin + self.url(path)
+def site_urls(config: SiteConfig) -> Urls:
+    return Urls(config.base_path, config.origin)
 
 
 def expand_permalink(pattern: str, article: Article) -> str:
@@ -90,45 +121,226 @@ def expand_permalink(pattern: str, article: Article) -> str:
 
 
 def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
-               options: BuildOptions = BuildOptions()) -> Site:
-    urls = Urls(config)
-    published = sorted(
-        (a for a in articles if _is_published(a, options)),
-        key=lambda a: (a.date, a.source), reverse=True,
-    )
-    placed = [_place(a, config, urls) for a in published]
-    pages: list[Page] = []
-    for index, article in enumerate(placed):
-        pages.append(Page(
-            kind="article", template="article.html", url=article.url, output_path=article.output_path,
-            permalink=article.permalink, title=article.title, lang=article.lang, dir=article.dir,
-            description=article.summary, article=article,
-            newer=placed[index - 1] if index > 0 else None,
-            older=placed[index + 1] if index + 1 < len(placed) else None,
-        ))
-    pages.extend(paginate("home", "index.html", "/", config.title, placed, config, urls, config.description))
-    pages.append(_page("not_found", "404.html", "/404.html", config.title, config, urls))
-    _check_collisions(pages, assets)
-    links = {a.source: a.url for a in placed}
-    return Site(config=config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets), links=links)
+               options: BuildOptions = BuildOptions(), words: Words = no_words) -> Site:
+    builder = _SiteBuilder(config, options, words)
+    return builder.build(articles, assets)
 
 
-def _is_published(article: Article, options: BuildOptions) -> bool:
-    if article.draft and not options.drafts:
-        return False
-    return options.future or article.date <= options.now
+class _SiteBuilder:
+    def __init__(self, config: SiteConfig, options: BuildOptions, words: Words):
+        self.config, self.options, self.words = config, options, words
+        self.urls = site_urls(config)
+        self.namer = TermNamer(self.urls.url)
+        self.lang = normalize_language(config.language)
+        self.dir = direction_of(self.lang)
+        self.errors: list[SiteError] = []
+        self.site_feed = self.urls.url("/feed.xml")
 
+    def build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
+        published = sorted((a for a in articles if self._is_published(a)),
+                           key=lambda a: (a.date, a.source), reverse=True)
+        placed = [self._place(a) for a in published]
+        pages: list[Page] = []
+        pages += self._article_pages(placed)
+        pages += self._paginate("home", "index.html", "/", self.config.title, placed,
+                                description=self.config.description, breadcrumbs=())
+        terms = {taxonomy: group_terms(taxonomy, placed, self.namer, self.urls.permalink) for taxonomy in TAXONOMIES}
+        for taxonomy, taxonomy_terms in terms.items():
+            pages += self._term_pages(taxonomy, taxonomy_terms)
+        periods = group_periods(placed, self.urls.url, self.urls.permalink)
+        pages += self._period_pages(periods)
+        pages.append(self._page("not_found", "404.html", "/404.html", self.words("not_found_title", self.lang),
+                                in_sitemap=False))
+        pages += self._redirect_pages(placed)
+        pages += self._feeds(placed, terms["tags"])
+        pages += self._sitemaps(pages, placed)
+        self._check_collisions(pages, assets)
+        if self.errors:
+            raise BuildFailed(self.errors)
+        return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
+                    links={a.source: a.url for a in placed}, tags=terms["tags"], categories=terms["categories"],
+                    periods=periods, build_time=self.options.now)
 
-def _place(article: Article, config: SiteConfig, urls: Urls) -> Article:
-    path = expand_permalink(config.permalink, article)
-    output_path = output_path_for(path)
-    if not is_inside(output_path):
-        raise BuildFailed([SiteError(article.source, None, f"the permalink {path!r} would write outside site/",
-                                     "use a slug without `/` or `..`")])
-    return dataclasses.replace(
-        article, url=urls.url(path), output_path=output_path, permalink=urls.permalink(path),
-        image=_resolve_image(article, urls),
-    )
+    # --- articles -------------------------------------------------------------------
+
+    def _is_published(self, article: Article) -> bool:
+        if article.draft and not self.options.drafts:
+            return False
+        return self.options.future or article.date <= self.options.now
+
+    def _place(self, article: Article) -> Article:
+        path = expand_permalink(self.config.permalink, article)
+        output_path = output_path_for(path)
+        if not is_inside(output_path):
+            self.errors.append(SiteError(article.source, None, f"the permalink {path!r} would write outside site/",
+                                         "use a slug without `/` or `..`"))
+        return dataclasses.replace(
+            article, url=self.urls.url(path), output_path=output_path, permalink=self.urls.permalink(path),
+            image=_resolve_image(article, self.urls),
+            tag_links=tuple(self.namer.link("tags", t) for t in article.tags),
+            category_links=tuple(self.namer.link("categories", c) for c in article.categories),
+        )
+
+    def _article_pages(self, placed: list[Article]) -> list[Page]:
+        related = related_articles(placed, self.namer.key)
+        pages = []
+        for index, article in enumerate(placed):
+            crumbs = [self._home_crumb()]
+            if article.category_links:
+                crumbs.append(article.category_links[0])
+            crumbs.append(Link(article.title, article.url))
+            pages.append(Page(
+                kind="article", template="article.html", url=article.url, output_path=article.output_path,
+                permalink=article.permalink, title=article.title, lang=article.lang, dir=article.dir,
+                description=article.summary, lastmod=article.modified, feed_url=self.site_feed,
+                breadcrumbs=tuple(crumbs), article=article, related=related[index],
+                newer=placed[index - 1] if index > 0 else None,
+                older=placed[index + 1] if index + 1 < len(placed) else None,
+            ))
+        return pages
+
+    # --- listings -------------------------------------------------------------------
+
+    def _home_crumb(self) -> Link:
+        return Link(self.config.title, self.urls.url("/"))
+
+    def _page(self, kind: str, template: str, path: str, title: str, **fields) -> Page:
+        fields.setdefault("feed_url", self.site_feed)
+        return Page(kind=kind, template=template, url=self.urls.url(path), output_path=output_path_for(path),
+                    permalink=self.urls.permalink(path), title=title, lang=self.lang, dir=self.dir, **fields)
+
+    def _paginate(self, kind: str, template: str, path: str, title: str, items: Sequence[Article],
+                  breadcrumbs: tuple[Link, ...], **fields) -> list[Page]:
+        """Pages of per_page items: page 1 at PATH, then PATH/page/2/, ..."""
+        size = self.config.per_page
+        total = max(1, -(-len(items) // size))
+
+        def path_of(number: int) -> str:
+            return path if number == 1 else f"{path}page/{number}/"
+
+        pages = []
+        for number in range(1, total + 1):
+            chunk = tuple(items[(number - 1) * size: number * size])
+            pagination = Pagination(
+                number=number, total=total, items=chunk, first_url=self.urls.url(path),
+                prev_url=self.urls.url(path_of(number - 1)) if number > 1 else None,
+                next_url=self.urls.url(path_of(number + 1)) if number < total else None,
+            )
+            crumbs = breadcrumbs + (Link(title, self.urls.url(path)),) if breadcrumbs else ()
+            pages.append(self._page(kind, template, path_of(number), title, pagination=pagination,
+                                    lastmod=max((a.modified for a in chunk), default=None),
+                                    breadcrumbs=crumbs, **fields))
+        return pages
+
+    def _term_pages(self, taxonomy: str, terms: tuple[Term, ...]) -> list[Page]:
+        singular = "tag" if taxonomy == "tags" else "category"
+        index_title = self.words(taxonomy, self.lang)
+        index_crumbs = (self._home_crumb(), Link(index_title, self.urls.url(f"/{taxonomy}/")))
+        pages = [self._page(taxonomy, "terms.html", f"/{taxonomy}/", index_title, terms=terms,
+                            breadcrumbs=index_crumbs,
+                            lastmod=max((t.articles[0].modified for t in terms), default=None))]
+        for term in terms:
+            feed = self.urls.url(f"/tags/{term.slug}/feed.xml") if taxonomy == "tags" else self.site_feed
+            description = self.words("term_description", self.lang).format(name=term.name, site=self.config.title)
+            pages += self._paginate(singular, "term.html", f"/{taxonomy}/{term.slug}/", term.name, term.articles,
+                                    breadcrumbs=index_crumbs, term=term, feed_url=feed, description=description)
+        return pages
+
+    def _period_pages(self, periods: tuple[Period, ...]) -> list[Page]:
+        around = neighbours(periods)
+        pages = []
+        for period in periods:
+            title = format_period(period.year, period.month, period.day, self.lang)
+            crumbs = [self._home_crumb()]
+            if period.month:
+                crumbs.append(Link(str(period.year), self.urls.url(f"/{period.year:04d}/")))
+            if period.day:
+                crumbs.append(Link(format_period(period.year, period.month, None, self.lang),
+                                   self.urls.url(f"/{period.year:04d}/{period.month:02d}/")))
+            newer, older = around[period.path]
+            description = self.words("period_description", self.lang).format(name=title, site=self.config.title)
+            pages += self._paginate(period.level, "period.html", period.path, title, period.articles,
+                                    breadcrumbs=tuple(crumbs), period=period, newer_period=newer,
+                                    older_period=older, description=description)
+        years = [p for p in periods if p.level == "year"]
+        months = [p for p in periods if p.level == "month"]
+        archive = tuple((year, tuple(m for m in months if m.year == year.year)) for year in years)
+        title = self.words("archive", self.lang)
+        pages.append(self._page("archive", "archive.html", "/archive/", title, archive=archive,
+                                breadcrumbs=(self._home_crumb(), Link(title, self.urls.url("/archive/"))),
+                                lastmod=max((y.articles[0].modified for y in years), default=None)))
+        return pages
+
+    # --- redirects, feeds, sitemaps ---------------------------------------------------
+
+    def _redirect_pages(self, placed: list[Article]) -> list[Page]:
+        pages = []
+        for article in placed:
+            for alias in article.aliases:
+                path = "/" + alias.strip().lstrip("/")
+                output_path = output_path_for(path)
+                if not is_inside(output_path.split("?")[0].split("#")[0]):
+                    self.errors.append(SiteError(article.source, None, f"alias {alias!r} would write outside site/",
+                                                 "write the old URL as a path from the site root, e.g. /old/story.html"))
+                    continue
+                pages.append(Page(kind="redirect", template="redirect.html", url=self.urls.url(path),
+                                  output_path=output_path, permalink=self.urls.permalink(path),
+                                  title=article.title, lang=article.lang, dir=article.dir, in_sitemap=False,
+                                  redirect_to=article.permalink, article=article))
+        return pages
+
+    def _feeds(self, placed: list[Article], tags: tuple[Term, ...]) -> list[Page]:
+        size = self.config.feed_entries
+        feeds = [self._feed("/feed.xml", self.config.title, tuple(placed[:size]), self.urls.url("/"))]
+        for term in tags:
+            feeds.append(self._feed(f"/tags/{term.slug}/feed.xml", f"{term.name} | {self.config.title}",
+                                    term.articles[:size], term.url, term=term))
+        return feeds
+
+    def _feed(self, path: str, title: str, entries: tuple[Article, ...], alternate: str, **fields) -> Page:
+        updated = max((a.modified for a in entries), default=self.options.now)
+        return self._page("feed", "feed.xml", path, title, entries=entries, lastmod=updated, in_sitemap=False,
+                          feed_url=self.urls.url(path), alternate=alternate, **fields)
+
+    def _sitemaps(self, pages: list[Page], placed: list[Article]) -> list[Page]:
+        entries = tuple(SitemapEntry(p.permalink, p.lastmod) for p in pages if p.in_sitemap)
+        extra = dict(in_sitemap=False, feed_url="")
+        chunks = [entries[i:i + SITEMAP_LIMIT] for i in range(0, len(entries), SITEMAP_LIMIT)] or [()]
+        if len(chunks) == 1:
+            sitemaps = [self._page("sitemap", "sitemap.xml", "/sitemap.xml", "sitemap", entries=chunks[0], **extra)]
+        else:
+            sitemaps = [self._page("sitemap", "sitemap.xml", f"/sitemap-{n}.xml", "sitemap", entries=chunk, **extra)
+                        for n, chunk in enumerate(chunks, start=1)]
+            index = tuple(SitemapEntry(s.permalink, max((e.lastmod for e in s.entries if e.lastmod), default=None))
+                          for s in sitemaps)
+            sitemaps.append(self._page("sitemap_index", "sitemap-index.xml", "/sitemap.xml", "sitemap",
+                                       entries=index, **extra))
+        since = self.options.now - NEWS_WINDOW
+        news = tuple(a for a in placed if since <= a.date <= self.options.now)
+        sitemaps.append(self._page("news_sitemap", "news-sitemap.xml", "/news-sitemap.xml", self.config.title,
+                                   entries=news, **extra))
+        sitemaps.append(self._page("robots", "robots.txt", "/robots.txt", "robots", **extra,
+                                   entries=(self.urls.permalink("/sitemap.xml"),
+                                            self.urls.permalink("/news-sitemap.xml"))))
+        return sitemaps
+
+    def _check_collisions(self, pages: Sequence[Page], assets: Sequence[str]) -> None:
+        claims: dict[str, list[str]] = defaultdict(list)
+        for page in pages:
+            if page.kind == "redirect":
+                claims[page.output_path].append(f"{page.article.source} (alias)")
+            else:
+                claims[page.output_path].append(page.article.source if page.article else f"the {page.kind} page")
+        for asset in assets:
+            claims[asset].append(f"content/{asset}")
+        for path, sources in sorted(claims.items()):
+            if len(sources) > 1:
+                sources = sorted(sources)
+                self.errors.append(SiteError(
+                    sources[0].removesuffix(" (alias)"), None,
+                    f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: "
+                    + ", ".join(sources),
+                    "give one of them another slug (`slug: ...` in its front-matter)"))
 
 
 def _resolve_image(article: Article, urls: Urls) -> Image | None:
@@ -142,50 +354,3 @@ def _resolve_image(article: Article, urls: Urls) -> Image | None:
     path = image.src if image.src.startswith("/") else \
         posixpath.normpath(posixpath.join("/", article.content_dir, image.src))
     return dataclasses.replace(image, url=urls.url(path), permalink=urls.permalink(path))
-
-
-def _page(kind: str, template: str, path: str, title: str, config: SiteConfig, urls: Urls,
-          **fields) -> Page:
-    lang = normalize_language(config.language)
-    return Page(kind=kind, template=template, url=urls.url(path), output_path=output_path_for(path),
-                permalink=urls.permalink(path), title=title, lang=lang, dir=direction_of(lang), **fields)
-
-
-def paginate(kind: str, template: str, path: str, title: str, items: Sequence[Article],
-             config: SiteConfig, urls: Urls, description: str = "") -> list[Page]:
-    """Pages of per_page items: page 1 at PATH, then PATH/page/2/, ..."""
-    size = config.per_page
-    total = max(1, -(-len(items) // size))
-
-    def path_of(number: int) -> str:
-        return path if number == 1 else f"{path}page/{number}/"
-
-    pages = []
-    for number in range(1, total + 1):
-        pagination = Pagination(
-            number=number, total=total, items=tuple(items[(number - 1) * size: number * size]),
-            first_url=urls.url(path),
-            prev_url=urls.url(path_of(number - 1)) if number > 1 else None,
-            next_url=urls.url(path_of(number + 1)) if number < total else None,
-        )
-        pages.append(_page(kind, template, path_of(number), title, config, urls,
-                           description=description, pagination=pagination))
-    return pages
-
-
-def _check_collisions(pages: Sequence[Page], assets: Sequence[str]) -> None:
-    claims: dict[str, list[str]] = defaultdict(list)
-    for page in pages:
-        claims[page.output_path].append(page.article.source if page.article else f"the {page.kind} page")
-    for asset in assets:
-        claims[asset].append(f"content/{asset}")
-    errors = [
-        SiteError(sources[0], None,
-                  f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: "
-                  + ", ".join(sources),
-                  "give one of them another slug (`slug: ...` in its front-matter)")
-        for path, sources in ((path, sorted(sources)) for path, sources in sorted(claims.items()))
-        if len(sources) > 1
-    ]
-    if errors:
-        raise BuildFailed(errors)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import traceback
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -13,12 +15,16 @@ from markupsafe import Markup
 
 from .article import Article
 from .config import SiteConfig
-from .dates import format_date, iso
+from .dates import format_date, format_period, iso, month_name
 from .errors import BuildFailed, SiteError, display_path
 from .lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
-from .model import Page, Site, Urls
+from .model import Page, Site, site_urls
+from .share import share_links, share_meta
 from .theme import Theme
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
+BODY_CACHE_SIZE = 512   # rendered bodies kept for feeds, which show the latest articles again
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,42 +42,91 @@ class SiteView:
     dir: str
     url: str             # home page url
     permalink: str       # home page absolute URL
+    origin: str          # scheme://host, for making root-relative URLs absolute
     extra: Any
 
 
 def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
+        loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs] + [str(BUILTIN_TEMPLATES)]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    urls = Urls(config)
+    urls = site_urls(config)
 
     @jinja2.pass_context
-    def word(context, key: str, lang: str | None = None, **values: Any) -> str:
-        text = theme.word(key, lang or context["page"].lang)
-        return text.format(**values) if values else text
+    def word(context, key: str, lang: str | None = None, count: int | None = None, **values: Any) -> str:
+        text = theme.word(key, lang or context["page"].lang, count)
+        return text.format(count=count, **values) if (values or count is not None) else text
 
     @jinja2.pass_context
     def date_filter(context, moment: dt.datetime, style: str = "long", lang: str | None = None) -> str:
         return format_date(moment, lang or context["page"].lang, style)
 
+    @jinja2.pass_context
+    def period_filter(context, period) -> str:
+        return format_period(period.year, period.month, period.day, context["page"].lang)
+
+    @jinja2.pass_context
+    def month_filter(context, month: int) -> str:
+        return month_name(month, context["page"].lang)
+
     def asset(path: str) -> str:
         return urls.url("/" + theme.assets.get(path, path))
 
-    env.globals.update(t=word, asset=asset, url_for=lambda path: urls.url(path))
-    env.filters.update(date=date_filter, iso=iso, inline_markdown=lambda text: Markup(render_inline(text)))
+    env.globals.update(t=word, asset=asset, url_for=urls.url)
+    env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, iso=iso,
+                       inline_markdown=lambda text: Markup(render_inline(text)))
     return env
+
+
+class Renderer:
+    """Renders the pages of one site. Each page depends only on its Page record, the site's
+    links between articles, the config and the theme."""
+
+    def __init__(self, site: Site, theme: Theme):
+        self.site, self.theme = site, theme
+        self.env = make_environment(theme, site.config)
+        self.view = site_view(site.config)
+        self._bodies: OrderedDict[str, str] = OrderedDict()
+
+    def body(self, article: Article) -> str:
+        cached = self._bodies.get(article.source)
+        if cached is None:
+            resolve = link_resolver(article.content_dir, self.site.config.base_path, self.site.links)
+            cached = render_markdown(article.body, resolve)
+            self._bodies[article.source] = cached
+            if len(self._bodies) > BODY_CACHE_SIZE:
+                self._bodies.popitem(last=False)
+        return cached
+
+    def absolute_body(self, article: Article) -> str:
+        """The body for a feed: every URL absolute, as feed readers need."""
+        return absolute_urls(self.body(article), self.view.origin, article.permalink)
+
+    def render(self, page: Page) -> str:
+        template = self.env.get_template(page.template)
+        context: dict[str, Any] = {"site": self.view, "page": page,
+                                   "share": share_meta(page, self.site.config.title, self.view.permalink)}
+        if page.article is not None:
+            context["article"] = page.article
+            if page.kind == "article":
+                context["body"] = Markup(self.body(page.article))
+                context["share_links"] = share_links(page.article, self.site.config.share)
+        if page.pagination is not None:
+            context["pagination"] = page.pagination
+        if page.kind == "feed":
+            context["entry_content"] = self.absolute_body
+        return template.render(context)
 
 
 def render_site(site: Site, theme: Theme) -> Iterator[OutputFile]:
     """Yield every page; template errors are gathered and raised together at the end."""
-    env = make_environment(theme, site.config)
-    view = _site_view(site.config)
+    renderer = Renderer(site, theme)
     errors: dict[tuple, SiteError] = {}
     for page in site.pages:
         try:
-            yield OutputFile(page.output_path, render_page(page, site, env, view).encode("utf-8"))
+            yield OutputFile(page.output_path, renderer.render(page).encode("utf-8"))
         except Exception as error:  # noqa: BLE001 - reported with its template and line
             problem = template_error(error, page, site.config)
             errors.setdefault((problem.path, problem.line, problem.message), problem)
@@ -79,28 +134,23 @@ def render_site(site: Site, theme: Theme) -> Iterator[OutputFile]:
         raise BuildFailed(errors.values())
 
 
-def render_page(page: Page, site: Site, env: jinja2.Environment, view: SiteView) -> str:
-    template = env.get_template(page.template)
-    context: dict[str, Any] = {"site": view, "page": page}
-    if page.article is not None:
-        context["article"] = page.article
-        context["body"] = Markup(render_article_body(page.article, site))
-    if page.pagination is not None:
-        context["pagination"] = page.pagination
-    return template.render(context)
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*|#[^"]*)"')
 
 
-def render_article_body(article: Article, site: Site) -> str:
-    resolve = link_resolver(article.content_dir, site.config.base_path, site.links)
-    return render_markdown(article.body, resolve)
+def absolute_urls(html: str, origin: str, page_permalink: str) -> str:
+    """Make root-relative and in-page URLs in HTML absolute."""
+    def replace(match: re.Match) -> str:
+        url = match.group(2)
+        return f'{match.group(1)}{page_permalink + url if url.startswith("#") else origin + url}"'
+    return _ROOT_RELATIVE.sub(replace, html)
 
 
-def _site_view(config: SiteConfig) -> SiteView:
-    urls = Urls(config)
+def site_view(config: SiteConfig) -> SiteView:
+    urls = site_urls(config)
     lang = normalize_language(config.language)
     return SiteView(title=config.title, description=config.description, language=lang,
                     dir=direction_of(lang), url=urls.url("/"), permalink=urls.permalink("/"),
-                    extra=config.extra)
+                    origin=config.origin, extra=config.extra)
 
 
 def template_error(error: Exception, page: Page, config: SiteConfig) -> SiteError:

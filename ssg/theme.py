@@ -10,6 +10,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from babel import Locale, UnknownLocaleError
+
 from .config import SiteConfig
 from .errors import ConfigError, SiteError
 from .lang import primary_language
@@ -34,9 +36,14 @@ class Theme:
     static: tuple[StaticFile, ...]
     assets: Mapping[str, str]                # "css/style.css" -> "css/style.1a2b3c4d.css"
 
-    def word(self, key: str, language: str) -> str:
+    def word(self, key: str, language: str, count: int | None = None) -> str:
+        """The theme's word for KEY in LANGUAGE (else English). A word given as a table of
+        CLDR plural forms (zero, one, two, few, many, other) is chosen by COUNT."""
         for lang in (primary_language(language), FALLBACK_LANGUAGE):
             text = self.words.get(lang, {}).get(key)
+            if isinstance(text, Mapping):
+                form = plural_form(lang, count if count is not None else 0)
+                text = text.get(form, text.get("other"))
             if text is not None:
                 return text
         return key
@@ -101,3 +108,10 @@ def _collect_static(folders: list[Path]) -> tuple[tuple[StaticFile, ...], dict[s
             assets[relative] = fingerprinted
         files.append(StaticFile(path, relative, fingerprinted))
     return tuple(files), assets
+
+
+def plural_form(language: str, count: int) -> str:
+    try:
+        return Locale.parse(language).plural_form(count)
+    except (ValueError, LookupError, UnknownLocaleError):
+        return "one" if count == 1 else "other"

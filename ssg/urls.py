@@ -65,3 +65,17 @@ def is_inside(path: str) -> bool:
     """True when a relative output path cannot climb out of the output folder."""
     parts = path.split("/")
     return not path.startswith("/") and all(part not in ("..", ".") for part in parts) and "\\" not in path
+
+
+class Urls:
+    """Turns a site path ('/2024/09/x/') into its url (with the site's sub-path,
+    percent-encoded) and its permalink (absolute)."""
+
+    def __init__(self, base_path: str, origin: str):
+        self.base_path, self.origin = base_path, origin
+
+    def url(self, path: str) -> str:
+        return encode_path(self.base_path + path)
+
+    def permalink(self, path: str) -> str:
+        return self.origin + self.url(path)

@@ -23,3 +23,51 @@ def article(title: str = "عنوان", date: str = "2024-09-13", body: str = "ن
     """Markdown source of one article with YAML front-matter."""
     lines = [f'title: "{title}"', f"date: {date}"] + [f"{k}: {v}" for k, v in keys.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
+
+
+class ParsedPage:
+    def __init__(self):
+        self.tags: list[str] = []
+        self.meta: dict[str, str] = {}          # name or property -> content (first wins)
+        self.links: list[dict[str, str]] = []   # <link> attributes
+        self.json_ld: list[dict] = []
+        self.anchors: list[str] = []            # every <a href>
+        self.html_attrs: dict[str, str] = {}
+
+
+def parse_html(html: str) -> ParsedPage:
+    """The parts of a page a test asserts on: tags seen, meta, links, JSON-LD, anchors."""
+    import json
+    from html.parser import HTMLParser
+
+    page = ParsedPage()
+
+    class Parser(HTMLParser):
+        in_json_ld = False
+        buffer = ""
+
+        def handle_starttag(self, tag, attrs):
+            values = {k: v or "" for k, v in attrs}
+            page.tags.append(tag)
+            if tag == "html":
+                page.html_attrs = values
+            elif tag == "meta" and ("name" in values or "property" in values):
+                page.meta.setdefault(values.get("name") or values.get("property"), values.get("content", ""))
+            elif tag == "link":
+                page.links.append(values)
+            elif tag == "a" and "href" in values:
+                page.anchors.append(values["href"])
+            elif tag == "script" and values.get("type") == "application/ld+json":
+                self.in_json_ld, self.buffer = True, ""
+
+        def handle_data(self, data):
+            if self.in_json_ld:
+                self.buffer += data
+
+        def handle_endtag(self, tag):
+            if tag == "script" and self.in_json_ld:
+                page.json_ld.append(json.loads(self.buffer))
+                self.in_json_ld = False
+
+    Parser().feed(html)
+    return page

@@ -9,6 +9,7 @@ from ssg.errors import BuildFailed
 from ssg.model import BuildOptions, build_site
 from ssg.render import render_site
 from ssg.theme import load_theme
+from tests.helpers import parse_html
 
 NOW = BuildOptions(now=dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc))
 
@@ -47,8 +48,12 @@ def test_english_article_in_an_arabic_site_keeps_arabic_chrome(tmp_path):
 def test_user_text_is_escaped(tmp_path):
     title = 'A "quote" <b>bold</b> & </script>'
     html = render(SiteConfig.for_tests(root=tmp_path), [art(title, summary=title)])["2024/09/x/index.html"]
-    assert "<b>bold</b>" not in html and "</script>" not in html
-    assert "A &#34;quote&#34; &lt;b&gt;bold&lt;/b&gt; &amp; &lt;/script&gt;" in html
+    page = parse_html(html)
+    assert "b" not in page.tags, "user text must not become markup"
+    assert page.meta["og:title"] == title and page.meta["description"] == title
+    headlines = [d["headline"] for d in page.json_ld if d["@type"] == "NewsArticle"]
+    assert headlines == [title]
+    assert html.count("<script") == html.count("</script>")
 
 
 def test_assets_get_content_hashed_names(tmp_path):

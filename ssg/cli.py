@@ -61,6 +61,8 @@ def _add_source(command: argparse.ArgumentParser) -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     report = build(args.source, args.output, drafts=args.drafts, future=args.future)
+    for warning in report.site.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
         articles = len(report.site.articles)
         print(f"built {articles} article{'s' if articles != 1 else ''}: {report.written.pages} pages, "

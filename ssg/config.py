@@ -13,6 +13,9 @@ from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale, UnknownLocaleError
+
+from .arabic import FOLDS
 from .errors import ConfigError, SiteError
 from .lang import is_valid_language
 
@@ -33,10 +36,22 @@ class SiteConfig:
     description: str = ""
     feed_entries: int = 20
     share: tuple[str, ...] = SHARE_NETWORKS
+    locale: str = ""                 # CLDR locale for dates; "" means the site's language
+    month_names: str = "locale"      # "locale", or "dual" for both Arabic month names: أيلول/سبتمبر
+    digits: str = "latin"            # "latin" 0-9 or "arabic" ٠-٩ in dates and numbers
+    hijri: bool = False              # the Umm al-Qura date beside the Gregorian one
+    slug_style: str = "arabic"       # "arabic" keeps Arabic letters, "latin" transliterates
+    tag_folds: tuple[str, ...] = FOLDS
+    tag_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias -> tag
+    strings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # Where the site lives; not keys of site.toml.
     root: Path = Path(".")
     output_dir: Path = Path("site")
+
+    @property
+    def date_locale(self) -> str:
+        return self.locale or self.language
 
     @property
     def content_dir(self) -> Path:
@@ -140,6 +155,56 @@ def _check_share(value: Any) -> str | None:
     return None
 
 
+def _one_of(*allowed: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value not in allowed:
+            return "must be one of: " + ", ".join(f'"{a}"' for a in allowed)
+        return None
+    return check
+
+
+def _check_locale(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a locale such as \"ar\", \"ar_SY\" or \"ar_EG\""
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return f"unknown locale {value!r}; use e.g. \"ar\", \"ar_SY\", \"ar_IQ\", \"ar_EG\", \"ar_SA\", \"en\", \"fr\""
+    return None
+
+
+def _check_bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+def _check_tag_folds(value: Any) -> str | None:
+    if not isinstance(value, list) or any(v not in FOLDS for v in value):
+        return "must be a list of folds among: " + ", ".join(f'"{f}"' for f in FOLDS)
+    return None
+
+
+def _check_tag_aliases(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return 'must be a table: [tag_aliases] then "alias" = "tag", or "tag" = ["alias", ...]'
+    for key, target in value.items():
+        if isinstance(target, str) or (isinstance(target, list) and all(isinstance(t, str) for t in target)):
+            continue
+        return f"entry {key!r} must be a tag name or a list of names"
+    return None
+
+
+def _check_strings(value: Any) -> str | None:
+    if not isinstance(value, dict) or not all(isinstance(words, dict) for words in value.values()):
+        return 'must hold a table per language, e.g. [strings.ar] then related = "اقرأ أيضاً"'
+    for language, words in value.items():
+        if not is_valid_language(language):
+            return f"has {language!r}, which is not a language tag"
+        for key, text in words.items():
+            if not isinstance(text, (str, dict)):
+                return f"word {language}.{key} must be text"
+    return None
+
+
 def _check_string(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
@@ -159,6 +224,14 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "theme": _check_theme,
     "description": _check_string,
     "share": _check_share,
+    "locale": _check_locale,
+    "month_names": _one_of("locale", "dual"),
+    "digits": _one_of("latin", "arabic"),
+    "hijri": _check_bool,
+    "slug_style": _one_of("arabic", "latin"),
+    "tag_folds": _check_tag_folds,
+    "tag_aliases": _check_tag_aliases,
+    "strings": _check_strings,
     "extra": _check_table,
 }
 REQUIRED = ("title", "base_url")
@@ -208,11 +281,28 @@ def parse_config(text: str, *, source: str = CONFIG_FILE, root: Path = Path(".")
     base_url = values["base_url"]
     if not base_url.endswith("/"):
         values["base_url"] = base_url + "/"
-    if "share" in values:
-        values["share"] = tuple(values["share"])
+    for key in ("share", "tag_folds"):
+        if key in values:
+            values[key] = tuple(values[key])
+    if "tag_aliases" in values:
+        values["tag_aliases"] = MappingProxyType(_alias_map(values["tag_aliases"]))
+    if "strings" in values:
+        values["strings"] = MappingProxyType({lang: MappingProxyType(words)
+                                              for lang, words in values["strings"].items()})
     if "extra" in values:
         values["extra"] = MappingProxyType(values["extra"])
     return SiteConfig(**values, root=root, output_dir=output_dir if output_dir is not None else root / "site")
+
+
+def _alias_map(table: dict[str, Any]) -> dict[str, str]:
+    """Both ways of writing an alias, as alias -> tag."""
+    aliases: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, str):
+            aliases[key] = value
+        else:
+            aliases.update({alias: key for alias in value})
+    return aliases
 
 
 def load_config(root: Path, output_dir: Path | None = None) -> SiteConfig:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as babel_format_date, format_skeleton, get_month_names
+from babel.dates import format_date as babel_format_date
+from hijridate import Gregorian
 
 from .arabic import to_latin_digits
 
@@ -63,31 +65,100 @@ def _babel_locale(language: str) -> Locale:
     return Locale("en")
 
 
-def format_date(moment: dt.datetime | dt.date, language: str, style: str = "long") -> str:
-    """The date as readers of LANGUAGE write it, from CLDR data.
-
-    Every date the theme prints goes through here, so later options (month
-    names, digits, Hijri) change one place.
-    """
-    locale = _babel_locale(language)
-    day = moment.date() if isinstance(moment, dt.datetime) else moment
-    return babel_format_date(day, format=style, locale=locale)
-
-
 def iso(moment: dt.datetime) -> str:
     """RFC 3339 / ISO 8601 with offset, for <time datetime> and metadata."""
     return moment.isoformat(timespec="seconds")
 
 
-def format_period(year: int, month: int | None, day: int | None, language: str) -> str:
-    """The name of a date index: '2024', 'سبتمبر 2024', '13 سبتمبر 2024'."""
-    if day:
-        return format_date(dt.date(year, month or 1, day), language)
-    if month:
-        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_babel_locale(language))
-    return str(year)
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# "dual" month names: the Levantine/Iraqi name, then the one Egypt and the Gulf use.
+DUAL_MONTHS = ("ar_SY", "ar_EG")
+_UNQUOTED_MONTH = re.compile(r"MMMM|LLLL")
 
 
-def month_name(month: int, language: str) -> str:
-    """The month's name on its own, as in an archive's list of months."""
-    return get_month_names("wide", context="stand-alone", locale=_babel_locale(language))[month]
+@dataclass(frozen=True, slots=True)
+class DateStyle:
+    """How the site prints dates and numbers; every date the theme prints goes through here.
+
+    The site's locale picks the month names (ar_SY and ar_IQ say أيلول, ar_EG and
+    ar_SA say سبتمبر) for articles in the locale's language; an article in another
+    language gets that language's CLDR dates. Arabic-Indic digits and the Hijri date
+    apply to Arabic text only.
+    """
+
+    locale: str = "ar"
+    month_names: str = "locale"
+    digits: str = "latin"
+    hijri: bool = False
+
+    @classmethod
+    def from_config(cls, config) -> "DateStyle":
+        return cls(config.date_locale, config.month_names, config.digits, config.hijri)
+
+    def _locale_for(self, language: str) -> Locale:
+        same = primary(language) == primary(self.locale)
+        return _babel_locale(self.locale if same else language)
+
+    def _arabic(self, language: str) -> bool:
+        return primary(language) == "ar"
+
+    def number(self, value: int | str, language: str) -> str:
+        text = str(value)
+        return text.translate(ARABIC_INDIC) if self.digits == "arabic" and self._arabic(language) else text
+
+    def _pattern(self, locale: Locale, style: str) -> str:
+        if style in ("full", "long", "medium", "short"):
+            return locale.date_formats[style].pattern
+        if style in locale.datetime_skeletons:
+            return locale.datetime_skeletons[style].pattern
+        return style
+
+    def _render(self, day: dt.date, pattern: str, locale: Locale, language: str) -> str:
+        if self.month_names == "dual" and self._arabic(language):
+            names = "/".join(_babel_locale(code).months["format"]["wide"][day.month] for code in DUAL_MONTHS)
+            pattern = _replace_month(pattern, names)
+        return self.number(babel_format_date(day, format=pattern, locale=locale), language)
+
+    def format_date(self, moment: dt.datetime | dt.date, language: str, style: str = "long") -> str:
+        """STYLE is a CLDR width (full, long, medium, short), skeleton (yMMMM) or pattern."""
+        day = moment.date() if isinstance(moment, dt.datetime) else moment
+        locale = self._locale_for(language)
+        text = self._render(day, self._pattern(locale, style), locale, language)
+        if self.hijri and self._arabic(language) and style in ("full", "long"):
+            hijri = hijri_date(day)
+            if hijri:
+                text += " · " + self.number(hijri, language)
+        return text
+
+    def format_period(self, year: int, month: int | None, day: int | None, language: str) -> str:
+        """The name of a date index: '2024', 'أيلول 2024', '13 أيلول 2024'."""
+        if day:
+            return self.format_date(dt.date(year, month or 1, day), language)
+        if month:
+            return self.format_date(dt.date(year, month, 1), language, "yMMMM")
+        return self.number(year, language)
+
+    def month_name(self, month: int, language: str) -> str:
+        """The month's name on its own, as in an archive's list of months."""
+        return self.format_date(dt.date(2000, month, 1), language, "LLLL")
+
+
+def _replace_month(pattern: str, name: str) -> str:
+    """Put NAME, quoted, where a CLDR pattern has its month field; quoted text stays."""
+    parts = pattern.split("'")
+    for index in range(0, len(parts), 2):  # even parts are outside quotes
+        parts[index] = _UNQUOTED_MONTH.sub(lambda _: f"'{name}'", parts[index])
+    return "'".join(parts)
+
+
+def hijri_date(day: dt.date) -> str:
+    """'10 ربيع الأول 1446 هـ' (Umm al-Qura), or '' outside the calendar's range (1924-2077)."""
+    try:
+        hijri = Gregorian(day.year, day.month, day.day).to_hijri()
+    except (OverflowError, ValueError):
+        return ""
+    return f"{hijri.day} {hijri.month_name('ar')} {hijri.year} {hijri.notation('ar')}"
+
+
+def primary(language: str) -> str:
+    return re.split("[-_]", language)[0].lower()

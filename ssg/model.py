@@ -17,11 +17,11 @@ from typing import Callable, Iterable, Sequence
 from .archive import Period, group_periods, neighbours
 from .article import Article, Image, Link
 from .config import SiteConfig
-from .dates import format_period
+from .dates import DateStyle
 from .errors import BuildFailed, SiteError
 from .lang import direction_of, normalize_language
 from .related import related_articles
-from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms
+from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
 from .urls import Urls, is_inside, output_path_for
 
 Words = Callable[[str, str], str]   # (key, language) -> the theme's word
@@ -97,6 +97,7 @@ class Site:
     categories: tuple[Term, ...] = ()
     periods: tuple[Period, ...] = ()
     build_time: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    warnings: tuple[str, ...] = ()
 
 
 def no_words(key: str, language: str) -> str:
@@ -130,7 +131,8 @@ class _SiteBuilder:
     def __init__(self, config: SiteConfig, options: BuildOptions, words: Words):
         self.config, self.options, self.words = config, options, words
         self.urls = site_urls(config)
-        self.namer = TermNamer(self.urls.url)
+        self.namer = TermNamer(self.urls.url, config.tag_folds, config.tag_aliases, config.slug_style)
+        self.dates = DateStyle.from_config(config)
         self.lang = normalize_language(config.language)
         self.dir = direction_of(self.lang)
         self.errors: list[SiteError] = []
@@ -159,7 +161,8 @@ class _SiteBuilder:
             raise BuildFailed(self.errors)
         return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
                     links={a.source: a.url for a in placed}, tags=terms["tags"], categories=terms["categories"],
-                    periods=periods, build_time=self.options.now)
+                    periods=periods, build_time=self.options.now,
+                    warnings=tuple(_look_alike_warning(a, b) for a, b in look_alike(terms["tags"] + terms["categories"])))
 
     # --- articles -------------------------------------------------------------------
 
@@ -250,12 +253,13 @@ class _SiteBuilder:
         around = neighbours(periods)
         pages = []
         for period in periods:
-            title = format_period(period.year, period.month, period.day, self.lang)
+            title = self.dates.format_period(period.year, period.month, period.day, self.lang)
             crumbs = [self._home_crumb()]
             if period.month:
-                crumbs.append(Link(str(period.year), self.urls.url(f"/{period.year:04d}/")))
+                crumbs.append(Link(self.dates.format_period(period.year, None, None, self.lang),
+                                   self.urls.url(f"/{period.year:04d}/")))
             if period.day:
-                crumbs.append(Link(format_period(period.year, period.month, None, self.lang),
+                crumbs.append(Link(self.dates.format_period(period.year, period.month, None, self.lang),
                                    self.urls.url(f"/{period.year:04d}/{period.month:02d}/")))
             newer, older = around[period.path]
             description = self.words("period_description", self.lang).format(name=title, site=self.config.title)
@@ -354,3 +358,9 @@ def _resolve_image(article: Article, urls: Urls) -> Image | None:
     path = image.src if image.src.startswith("/") else \
         posixpath.normpath(posixpath.join("/", article.content_dir, image.src))
     return dataclasses.replace(image, url=urls.url(path), permalink=urls.permalink(path))
+
+
+def _look_alike_warning(a: Term, b: Term) -> str:
+    many, few = (a, b) if a.count >= b.count else (b, a)
+    return (f"{a.taxonomy} «{many.name}» ({many.count}) and «{few.name}» ({few.count}) look alike; "
+            f"if they are one, merge them in site.toml: [tag_aliases] \"{few.name}\" = \"{many.name}\"")

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .article import Article
 from .config import SiteConfig
-from .dates import format_date, format_period, iso, month_name
+from .dates import DateStyle, iso
 from .errors import BuildFailed, SiteError, display_path
 from .lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
@@ -54,28 +54,42 @@ def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
     )
     urls = site_urls(config)
 
+    dates = DateStyle.from_config(config)
+
+    def language(context, lang: str | None) -> str:
+        return lang or context["page"].lang
+
     @jinja2.pass_context
     def word(context, key: str, lang: str | None = None, count: int | None = None, **values: Any) -> str:
-        text = theme.word(key, lang or context["page"].lang, count)
-        return text.format(count=count, **values) if (values or count is not None) else text
+        """A theme word; numbers in it are printed with the site's digits."""
+        lang = language(context, lang)
+        text = theme.word(key, lang, count)
+        if values or count is not None:
+            shown = {k: dates.number(v, lang) if isinstance(v, int) else v for k, v in values.items()}
+            text = text.format(count=dates.number(count, lang) if count is not None else "", **shown)
+        return text
 
     @jinja2.pass_context
     def date_filter(context, moment: dt.datetime, style: str = "long", lang: str | None = None) -> str:
-        return format_date(moment, lang or context["page"].lang, style)
+        return dates.format_date(moment, language(context, lang), style)
 
     @jinja2.pass_context
-    def period_filter(context, period) -> str:
-        return format_period(period.year, period.month, period.day, context["page"].lang)
+    def period_filter(context, period, lang: str | None = None) -> str:
+        return dates.format_period(period.year, period.month, period.day, language(context, lang))
 
     @jinja2.pass_context
-    def month_filter(context, month: int) -> str:
-        return month_name(month, context["page"].lang)
+    def month_filter(context, month: int, lang: str | None = None) -> str:
+        return dates.month_name(month, language(context, lang))
+
+    @jinja2.pass_context
+    def number_filter(context, value: int, lang: str | None = None) -> str:
+        return dates.number(value, language(context, lang))
 
     def asset(path: str) -> str:
         return urls.url("/" + theme.assets.get(path, path))
 
     env.globals.update(t=word, asset=asset, url_for=urls.url)
-    env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, iso=iso,
+    env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, number=number_filter, iso=iso,
                        inline_markdown=lambda text: Markup(render_inline(text)))
     return env
 

@@ -226,7 +226,7 @@ class _FieldReader:
             direction = direction_of(lang)
         draft = self.flag("draft")
         published = self.flag("published")
-        slug = self._slug(path, jekyll, title)
+        slug = self._slug(path, jekyll, title, config.slug_style)
         summary = self.text("summary")
         extra = {k: v for k, v in self.data.items() if k not in KNOWN_KEYS}
         return Article(
@@ -241,7 +241,7 @@ class _FieldReader:
             extra=MappingProxyType(extra),
         )
 
-    def _slug(self, path: PurePosixPath, jekyll: re.Match | None, title: str) -> str:
+    def _slug(self, path: PurePosixPath, jekyll: re.Match | None, title: str, style: str) -> str:
         key, value = self.get("slug")
         if value is not None:
             try:
@@ -255,7 +255,7 @@ class _FieldReader:
         stem = jekyll.group(2) if jekyll else path.stem
         if stem in ("index", "_index") and len(path.parts) > 2:  # a Hugo page bundle
             stem = path.parent.name
-        return slugify(stem) or slugify(title) or "article"
+        return slugify(stem, style) or slugify(title, style) or "article"
 
 
 _MARKDOWN_INLINE = MarkdownIt("commonmark")

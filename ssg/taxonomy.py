@@ -30,18 +30,27 @@ class Term:
 
 
 class TermNamer:
-    """Gives every spelling of a term its key, slug and URL, before any article is placed."""
+    """Gives every spelling of a term its key, slug and URL, before any article is placed.
 
-    def __init__(self, url_of: Callable[[str], str], folds: tuple[str, ...] = FOLDS):
-        self.url_of, self.folds = url_of, folds
+    ALIASES (alias -> tag, from site.toml's tag_aliases) merge synonyms into one term,
+    shown under the name the alias table gives it.
+    """
+
+    def __init__(self, url_of: Callable[[str], str], folds: tuple[str, ...] = FOLDS,
+                 aliases: Mapping[str, str] | None = None, slug_style: str = "arabic"):
+        self.url_of, self.folds, self.slug_style = url_of, folds, slug_style
+        aliases = aliases or {}
+        self.canonical_names = {fold_key(target, folds): target for target in aliases.values()}
+        self._alias_keys = {fold_key(alias, folds): fold_key(target, folds) for alias, target in aliases.items()}
 
     def key(self, name: str) -> str:
-        return fold_key(name, self.folds)
+        key = fold_key(name, self.folds)
+        return self._alias_keys.get(key, key)
 
     def slug(self, name: str) -> str:
         key = self.key(name)
         # A name of only punctuation still needs a stable, unique URL.
-        return slugify(key) or "t-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+        return slugify(key, self.slug_style) or "t-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
     def path(self, taxonomy: str, name: str) -> str:
         return f"/{taxonomy}/{self.slug(name)}/"
@@ -65,8 +74,9 @@ def group_terms(taxonomy: str, articles: Iterable[Article], namer: TermNamer,
                 members[key].append(article)
     terms = []
     for key, group in members.items():
-        # The most used spelling; ties go to the one that sorts first, so builds are stable.
-        name = min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0]
+        # The alias table's name, else the most used spelling; ties go to the one that
+        # sorts first, so builds are stable.
+        name = namer.canonical_names.get(key) or min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0]
         path = namer.path(taxonomy, name)
         terms.append(Term(taxonomy, key, name, namer.slug(name), namer.url_of(path), permalink_of(path),
                           tuple(group)))
@@ -75,3 +85,25 @@ def group_terms(taxonomy: str, articles: Iterable[Article], namer: TermNamer,
 
 def terms_by_key(terms: Iterable[Term]) -> Mapping[str, Term]:
     return {term.key: term for term in terms}
+
+
+def look_alike(terms: Iterable[Term]) -> list[tuple[Term, Term]]:
+    """Pairs of terms an editor may want to merge: names that differ only by the
+    article "ال" or by one letter (an insertion, deletion or substitution)."""
+    terms = list(terms)
+    pairs: set[tuple[int, int]] = set()
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    by_deletion: dict[str, set[int]] = defaultdict(set)
+    for index, term in enumerate(terms):
+        by_stem[" ".join(word.removeprefix("ال") for word in term.key.split())].append(index)
+        if len(term.key) >= 4:  # short names differ by one letter and mean different things
+            variants = {term.key} | {term.key[:i] + term.key[i + 1:] for i in range(len(term.key))}
+            for variant in variants:
+                by_deletion[variant].add(index)
+    for group in list(by_stem.values()) + [sorted(g) for g in by_deletion.values()]:
+        for a in range(len(group)):
+            for b in range(a + 1, len(group)):
+                if group[a] != group[b]:
+                    pairs.add((min(group[a], group[b]), max(group[a], group[b])))
+    found = [(terms[a], terms[b]) for a, b in pairs if terms[a].taxonomy == terms[b].taxonomy]
+    return sorted(found, key=lambda pair: (pair[0].taxonomy, pair[0].name, pair[1].name))

@@ -32,7 +32,7 @@ class Theme:
     name: str
     folder: Path
     template_dirs: tuple[Path, ...]          # site overrides first
-    words: Mapping[str, Mapping[str, str]]   # language -> key -> text
+    words: Mapping[str, Mapping[str, str]]   # language -> key -> text, the site's strings first
     static: tuple[StaticFile, ...]
     assets: Mapping[str, str]                # "css/style.css" -> "css/style.1a2b3c4d.css"
 
@@ -75,6 +75,7 @@ def load_theme(config: SiteConfig) -> Theme:
     folder = find_theme(config)
     template_dirs = tuple(d for d in (config.root / "templates", folder / "templates") if d.is_dir())
     words = _load_words(folder / "i18n")
+    words = _with_site_strings(words, config.strings)
     static, assets = _collect_static([folder / "static", config.root / "static"])
     return Theme(config.theme, folder, template_dirs, MappingProxyType(words), static, MappingProxyType(assets))
 
@@ -88,6 +89,20 @@ def _load_words(folder: Path) -> dict[str, Mapping[str, str]]:
             except tomllib.TOMLDecodeError as error:
                 raise ConfigError([SiteError(path.as_posix(), None, f"invalid TOML: {error}")]) from None
     return words
+
+
+def _with_site_strings(words: dict[str, Mapping[str, str]], strings: Mapping[str, Mapping[str, str]]):
+    """site.toml [strings.<lang>] overrides the theme's words; an unknown word is an error."""
+    known = {key for catalog in words.values() for key in catalog}
+    errors = [SiteError("site.toml", None, f"[strings.{lang}] has unknown word {key!r}",
+                        "theme words are: " + ", ".join(sorted(known)))
+              for lang, overrides in strings.items() for key in overrides if key not in known]
+    if errors:
+        raise ConfigError(errors)
+    merged = dict(words)
+    for lang, overrides in strings.items():
+        merged[primary_language(lang)] = MappingProxyType({**words.get(primary_language(lang), {}), **overrides})
+    return merged
 
 
 def _collect_static(folders: list[Path]) -> tuple[tuple[StaticFile, ...], dict[str, str]]:

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .article import Article
+from .config import SHARE_NETWORKS
 from .dates import iso
 from .model import Page
 
@@ -16,7 +17,6 @@ from .model import Page
 # for a bare language.
 _DEFAULT_TERRITORY = {"ar": "AR", "en": "US", "fr": "FR", "fa": "IR", "ur": "PK", "he": "IL", "ku": "TR",
                       "tr": "TR", "es": "ES", "de": "DE"}
-from .config import SHARE_NETWORKS
 
 
 @dataclass(frozen=True, slots=True)

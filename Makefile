@@ -23,11 +23,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 build: $(BIN)/ssg
 	$(BIN)/ssg build
 
-serve: build
-	@echo "serving site/ on http://127.0.0.1:8000/"
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
+serve: $(BIN)/ssg
+	$(BIN)/ssg serve
 
 test: $(VENV)/.test-deps node_modules/.package-lock.json
+	$(BIN)/ruff check ssg tests
 	$(BIN)/python -m pytest -q
 
 # Rewrite the expected output of the golden test after an intended change.

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import load_config
+from .config import load_config, replace
 from .dates import build_time
 from .errors import BuildFailed
 from .model import BuildOptions, Site, build_site
@@ -23,11 +23,15 @@ class BuildReport:
     seconds: float
 
 
-def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, future: bool = False) -> BuildReport:
+def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, future: bool = False,
+          base_url: str | None = None) -> BuildReport:
     """Build the site in ROOT. Raises BuildFailed with every error found; then the
-    previous output is left untouched."""
+    previous output is left untouched. BASE_URL replaces site.toml's (the preview server
+    builds for its own address)."""
     started = time.perf_counter()
     config = load_config(root, output_dir)
+    if base_url is not None:
+        config = replace(config, base_url=base_url)
     theme = load_theme(config)
     sources = read_sources(config)
     options = BuildOptions(drafts=drafts, future=future, now=build_time())

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import __version__
 from .build import build
 from .errors import BuildFailed
+from .preview import ServeError, ServeOptions, serve_site
 from .scaffold import ScaffoldError, new_article, new_site
 
 
@@ -23,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as failure:
         print(failure.report(), file=sys.stderr)
         return 1
-    except ScaffoldError as error:
+    except (ScaffoldError, ServeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -44,6 +45,16 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--future", action="store_true", help="include articles dated in the future")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     build_cmd.set_defaults(run=_run_build)
+
+    serve_cmd = commands.add_parser("serve", help="preview the site: rebuilds on save and reloads the browser")
+    _add_source(serve_cmd)
+    serve_cmd.add_argument("--host", default="127.0.0.1",
+                           help="address to listen on (default 127.0.0.1: this computer only)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    serve_cmd.add_argument("--drafts", action="store_true", help="include articles with draft: true")
+    serve_cmd.add_argument("--future", action="store_true", help="include articles dated in the future")
+    serve_cmd.add_argument("--open", action="store_true", help="open the site in the web browser")
+    serve_cmd.set_defaults(run=_run_serve)
 
     new_cmd = commands.add_parser("new", help="start a site, or an article: ssg new article \"عنوان\"")
     new_cmd.add_argument("what", nargs="*", metavar="ARG",
@@ -67,6 +78,13 @@ def _run_build(args: argparse.Namespace) -> int:
         articles = len(report.site.articles)
         print(f"built {articles} article{'s' if articles != 1 else ''}: {report.written.pages} pages, "
               f"{report.written.files} files into {report.written.output_dir} in {report.seconds:.2f} s")
+    return 0
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    options = ServeOptions(host=args.host, port=args.port, drafts=args.drafts, future=args.future,
+                           open_browser=args.open)
+    serve_site(args.source, options, say=lambda line: print(line, flush=True))
     return 0
 
 

@@ -73,7 +73,9 @@ def _parse_yaml(raw: str) -> dict[str, Any]:
     try:
         data = yaml.load(raw, Loader=_LOADER)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context mark is where the broken construct began (an unclosed bracket or
+        # quote): the line to fix. Without one, the problem mark is.
+        mark = error.context_mark or error.problem_mark
         line = mark.line + 2 if mark is not None else 1
         problem = error.problem or "invalid YAML"
         raise FrontMatterError(f"broken YAML front-matter: {problem}", line,

@@ -162,7 +162,8 @@ class _SiteBuilder:
         return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
                     links={a.source: a.url for a in placed}, tags=terms["tags"], categories=terms["categories"],
                     periods=periods, build_time=self.options.now,
-                    warnings=tuple(_look_alike_warning(a, b) for a, b in look_alike(terms["tags"] + terms["categories"])))
+                    warnings=tuple(_look_alike_warning(a, b)
+                                   for a, b in look_alike(terms["tags"] + terms["categories"])))
 
     # --- articles -------------------------------------------------------------------
 
@@ -284,8 +285,9 @@ class _SiteBuilder:
                 path = "/" + alias.strip().lstrip("/")
                 output_path = output_path_for(path)
                 if not is_inside(output_path.split("?")[0].split("#")[0]):
-                    self.errors.append(SiteError(article.source, None, f"alias {alias!r} would write outside site/",
-                                                 "write the old URL as a path from the site root, e.g. /old/story.html"))
+                    self.errors.append(SiteError(
+                        article.source, None, f"alias {alias!r} would write outside site/",
+                        "write the old URL as a path from the site root, e.g. /old/story.html"))
                     continue
                 pages.append(Page(kind="redirect", template="redirect.html", url=self.urls.url(path),
                                   output_path=output_path, permalink=self.urls.permalink(path),

@@ -111,7 +111,9 @@ def test_feeds_parse_as_feed_readers_do(built):
 
 
 def test_every_listing_links_its_feed(built):
-    alternates = lambda path: [l["href"] for l in parse_html(read(built, path)).links if l.get("rel") == "alternate"]
+    def alternates(path: str) -> list[str]:
+        return [link["href"] for link in parse_html(read(built, path)).links if link.get("rel") == "alternate"]
+
     assert alternates("index.html") == ["/feed.xml"]
     assert [unquote(h) for h in alternates("tags/العراق/index.html")] == ["/tags/العراق/feed.xml"]
     assert alternates("2024/09/index.html") == ["/feed.xml"]
@@ -225,6 +227,6 @@ def test_sub_path_site(make_site):
     page = parse_html(html)
     internal = [h for h in page.anchors if h.startswith("/")]
     assert internal and all(h.startswith("/archive/") for h in internal)
-    assert all(l["href"].startswith(("/archive/", "https://example.org/archive/")) for l in page.links)
+    assert all(link["href"].startswith(("/archive/", "https://example.org/archive/")) for link in page.links)
     assert page.meta["og:url"] == "https://example.org/archive/2024/09/a24/"
     assert "https://example.org/archive/sitemap.xml" in read(site, "robots.txt")

@@ -1,5 +1,4 @@
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -60,7 +59,8 @@ def test_assets_get_content_hashed_names(tmp_path):
     config = SiteConfig.for_tests(root=tmp_path)
     theme = load_theme(config)
     fingerprinted = theme.assets["css/style.css"]
-    assert fingerprinted.startswith("css/style.") and fingerprinted.endswith(".css") and fingerprinted != "css/style.css"
+    assert fingerprinted.startswith("css/style.") and fingerprinted.endswith(".css")
+    assert fingerprinted != "css/style.css"
     assert f'href="/{fingerprinted}"' in render(config, [art("قمة")])["index.html"]
 
 

@@ -1,5 +1,4 @@
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -97,7 +96,7 @@ def test_first_paragraph_of_empty_body():
 
 def test_broken_yaml_names_the_line():
     [message] = errors("---\ntitle: t\ndate: 2024-01-01\ntags: [a, b\n---\n")
-    assert message.startswith("content/2024/story.md:5: broken YAML front-matter")
+    assert message.startswith("content/2024/story.md:4: broken YAML front-matter"), "the line where the bracket opened"
 
 
 def test_broken_toml_names_the_line():

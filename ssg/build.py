@@ -6,7 +6,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import load_config, replace
+from .buildlog import record_build
+from .config import SiteConfig, load_config, replace
 from .dates import build_time
 from .errors import BuildFailed
 from .model import BuildOptions, Site, build_site
@@ -32,6 +33,16 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
     config = load_config(root, output_dir)
     if base_url is not None:
         config = replace(config, base_url=base_url)
+    try:
+        report = _build(config, drafts=drafts, future=future, started=started)
+    except BuildFailed as failure:
+        record_build(config.root, config.output_dir, ok=False, errors=len(failure.errors))
+        raise
+    record_build(config.root, config.output_dir, ok=True)
+    return report
+
+
+def _build(config: SiteConfig, *, drafts: bool, future: bool, started: float) -> BuildReport:
     theme = load_theme(config)
     sources = read_sources(config)
     options = BuildOptions(drafts=drafts, future=future, now=build_time())

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
 from .build import build
 from .errors import BuildFailed
+from .buildlog import last_build
+from .check import check_site, count_pages
+from .config import load_config
+from .deploy import DeployError, DeployRequest, choose_target, mask_secrets, preflight
 from .preview import ServeError, ServeOptions, serve_site
 from .scaffold import ScaffoldError, new_article, new_site
 
@@ -24,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as failure:
         print(failure.report(), file=sys.stderr)
         return 1
-    except (ScaffoldError, ServeError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (ScaffoldError, ServeError, DeployError) as error:
+        print(f"error: {mask_secrets(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; the previous site/ is unchanged", file=sys.stderr)
@@ -56,6 +62,24 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--open", action="store_true", help="open the site in the web browser")
     serve_cmd.set_defaults(run=_run_serve)
 
+    check_cmd = commands.add_parser("check", help="find broken links, missing images and pages without metadata")
+    _add_source(check_cmd)
+    check_cmd.add_argument("-o", "--output", type=Path, help="the built site to check (default: site/)")
+    check_cmd.set_defaults(run=_run_check)
+
+    deploy_cmd = commands.add_parser("deploy", help="publish site/ to a git branch or with rsync")
+    _add_source(deploy_cmd)
+    deploy_cmd.add_argument("-o", "--output", type=Path, help="the built site to publish (default: site/)")
+    deploy_cmd.add_argument("--target", choices=("git", "rsync"), help="override [deploy] target")
+    deploy_cmd.add_argument("--remote", help="git remote URL or name (git target)")
+    deploy_cmd.add_argument("--branch", help="branch to publish to (git target, default gh-pages)")
+    deploy_cmd.add_argument("--dest", help="folder or user@host:path (rsync target)")
+    deploy_cmd.add_argument("--dry-run", action="store_true", help="list what would change, change nothing")
+    deploy_cmd.add_argument("--build", action="store_true", help="build first, then deploy")
+    deploy_cmd.add_argument("--force", action="store_true",
+                            help="deploy even after a failed build, a stale site/ or problems found by check")
+    deploy_cmd.set_defaults(run=_run_deploy)
+
     new_cmd = commands.add_parser("new", help="start a site, or an article: ssg new article \"عنوان\"")
     new_cmd.add_argument("what", nargs="*", metavar="ARG",
                          help="nothing or a folder for a new site; `article TITLE` for a new article")
@@ -85,6 +109,40 @@ def _run_serve(args: argparse.Namespace) -> int:
     options = ServeOptions(host=args.host, port=args.port, drafts=args.drafts, future=args.future,
                            open_browser=args.open)
     serve_site(args.source, options, say=lambda line: print(line, flush=True))
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    config = load_config(args.source, args.output)
+    started = time.perf_counter()
+    problems = check_site(config.output_dir, config.base_url)
+    for problem in problems:
+        print(problem)
+    pages = count_pages(config.output_dir)
+    print(f"checked {pages} pages in {time.perf_counter() - started:.2f} s: "
+          f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _run_deploy(args: argparse.Namespace) -> int:
+    if args.build:
+        _run_build(argparse.Namespace(source=args.source, output=args.output, drafts=False, future=False,
+                                      quiet=False))
+    config = load_config(args.source, args.output)
+    request = DeployRequest(args.target, args.remote, args.branch, args.dest, args.dry_run, args.force)
+    target = choose_target(config, request)
+    say = functools.partial(print, file=sys.stderr)
+    preflight(config, last_build(config.root, config.output_dir),
+              check_site(config.output_dir, config.base_url), args.force, say)
+    result = target.deploy(dry_run=args.dry_run)
+    if args.dry_run:
+        for line in result.plan.lines():
+            print(line)
+        print(f"dry run: would send {result.plan.summary()}; nothing was changed", file=sys.stderr)
+    elif result.published:
+        print(f"deployed: {result.plan.summary()} ({mask_secrets(result.detail)})", file=sys.stderr)
+    else:
+        print("nothing changed since the last deploy", file=sys.stderr)
     return 0
 
 

@@ -44,6 +44,8 @@ class SiteConfig:
     tag_folds: tuple[str, ...] = FOLDS
     tag_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias -> tag
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+    cname: str = ""                  # written to site/CNAME for GitHub Pages' custom domain
+    deploy: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # Where the site lives; not keys of site.toml.
     root: Path = Path(".")
@@ -205,6 +207,29 @@ def _check_strings(value: Any) -> str | None:
     return None
 
 
+DEPLOY_KEYS = {"target": ("git", "rsync"), "remote": None, "branch": None, "dest": None}
+
+
+def _check_deploy(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return 'must be a table: [deploy] then target = "git" with remote and branch, or target = "rsync" with dest'
+    for key, item in value.items():
+        if key not in DEPLOY_KEYS:
+            return f"has unknown key {key!r}; allowed: " + ", ".join(DEPLOY_KEYS)
+        if not isinstance(item, str) or not item:
+            return f"{key} must be a non-empty string"
+        allowed = DEPLOY_KEYS[key]
+        if allowed and item not in allowed:
+            return f"{key} must be one of: " + ", ".join(f'"{a}"' for a in allowed)
+    return None
+
+
+def _check_cname(value: Any) -> str | None:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9.-]+\.[A-Za-z0-9-]+", value):
+        return 'must be a bare host name such as "archive.example.org"'
+    return None
+
+
 def _check_string(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
@@ -232,6 +257,8 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "tag_folds": _check_tag_folds,
     "tag_aliases": _check_tag_aliases,
     "strings": _check_strings,
+    "cname": _check_cname,
+    "deploy": _check_deploy,
     "extra": _check_table,
 }
 REQUIRED = ("title", "base_url")
@@ -286,6 +313,8 @@ def parse_config(text: str, *, source: str = CONFIG_FILE, root: Path = Path(".")
             values[key] = tuple(values[key])
     if "tag_aliases" in values:
         values["tag_aliases"] = MappingProxyType(_alias_map(values["tag_aliases"]))
+    if "deploy" in values:
+        values["deploy"] = MappingProxyType(values["deploy"])
     if "strings" in values:
         values["strings"] = MappingProxyType({lang: MappingProxyType(words)
                                               for lang, words in values["strings"].items()})

@@ -144,8 +144,9 @@ class _SiteBuilder:
         placed = [self._place(a) for a in published]
         pages: list[Page] = []
         pages += self._article_pages(placed)
+        home_description = self.config.description or self._index_description(self.words("latest", self.lang))
         pages += self._paginate("home", "index.html", "/", self.config.title, placed,
-                                description=self.config.description, breadcrumbs=())
+                                description=home_description, breadcrumbs=())
         terms = {taxonomy: group_terms(taxonomy, placed, self.namer, self.urls.permalink) for taxonomy in TAXONOMIES}
         for taxonomy, taxonomy_terms in terms.items():
             pages += self._term_pages(taxonomy, taxonomy_terms)
@@ -241,7 +242,7 @@ class _SiteBuilder:
         index_title = self.words(taxonomy, self.lang)
         index_crumbs = (self._home_crumb(), Link(index_title, self.urls.url(f"/{taxonomy}/")))
         pages = [self._page(taxonomy, "terms.html", f"/{taxonomy}/", index_title, terms=terms,
-                            breadcrumbs=index_crumbs,
+                            breadcrumbs=index_crumbs, description=self._index_description(index_title),
                             lastmod=max((t.articles[0].modified for t in terms), default=None))]
         for term in terms:
             feed = self.urls.url(f"/tags/{term.slug}/feed.xml") if taxonomy == "tags" else self.site_feed
@@ -272,9 +273,13 @@ class _SiteBuilder:
         archive = tuple((year, tuple(m for m in months if m.year == year.year)) for year in years)
         title = self.words("archive", self.lang)
         pages.append(self._page("archive", "archive.html", "/archive/", title, archive=archive,
+                                description=self._index_description(title),
                                 breadcrumbs=(self._home_crumb(), Link(title, self.urls.url("/archive/"))),
                                 lastmod=max((y.articles[0].modified for y in years), default=None)))
         return pages
+
+    def _index_description(self, title: str) -> str:
+        return self.words("index_description", self.lang).format(name=title, site=self.config.title)
 
     # --- redirects, feeds, sitemaps ---------------------------------------------------
 

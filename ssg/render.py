@@ -146,6 +146,15 @@ def render_site(site: Site, theme: Theme) -> Iterator[OutputFile]:
             errors.setdefault((problem.path, problem.line, problem.message), problem)
     if errors:
         raise BuildFailed(errors.values())
+    yield from host_files(site.config)
+
+
+def host_files(config: SiteConfig) -> Iterator[OutputFile]:
+    """Files static hosts read: .nojekyll (GitHub Pages serves folders starting with _ as
+    they are), and CNAME for a custom domain."""
+    yield OutputFile(".nojekyll", b"")
+    if config.cname:
+        yield OutputFile("CNAME", config.cname.encode("ascii") + b"\n")
 
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*|#[^"]*)"')

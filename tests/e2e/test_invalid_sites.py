@@ -39,4 +39,4 @@ def test_cli_reports_without_traceback_and_keeps_previous_site(case, copy_site):
     assert "build failed: 1 error" in result.stderr
     assert (previous / "index.html").read_bytes() == b"<p>previous build</p>"
     assert (previous / "2024" / "page.html").read_bytes() == b"older page"
-    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site.")], "no staging folder is left"

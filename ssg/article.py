@@ -23,6 +23,7 @@ class Link:
     """A name and where it leads, e.g. a tag as the article spells it and its tag page."""
     name: str
     url: str
+    term: str = ""      # for a tag or category: the name its page shows, whatever this spelling
 
 
 @dataclass(frozen=True, slots=True)

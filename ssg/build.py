@@ -12,6 +12,7 @@ from .dates import build_time
 from .errors import BuildFailed
 from .model import BuildOptions, Site, build_site
 from .render import render_site
+from .search import index_site
 from .sources import read_sources
 from .theme import load_theme
 from .write import WriteReport, write_site
@@ -56,5 +57,6 @@ def _build(config: SiteConfig, *, drafts: bool, future: bool, started: float) ->
     written = write_site(
         render_site(site, theme), theme.static,
         [config.content_dir / asset for asset in site.assets], config.content_dir, config.output_dir,
+        finish=index_site if config.search else None,
     )
     return BuildReport(site=site, written=written, seconds=time.perf_counter() - started)

@@ -44,6 +44,7 @@ class SiteConfig:
     tag_folds: tuple[str, ...] = FOLDS
     tag_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias -> tag
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+    search: bool = True              # a Pagefind index and a /search/ page
     cname: str = ""                  # written to site/CNAME for GitHub Pages' custom domain
     deploy: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -257,6 +258,7 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "tag_folds": _check_tag_folds,
     "tag_aliases": _check_tag_aliases,
     "strings": _check_strings,
+    "search": _check_bool,
     "cname": _check_cname,
     "deploy": _check_deploy,
     "extra": _check_table,

@@ -141,6 +141,8 @@ class _SiteBuilder:
     def build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
         published = sorted((a for a in articles if self._is_published(a)),
                            key=lambda a: (a.date, a.source), reverse=True)
+        for taxonomy in TAXONOMIES:
+            self.namer.learn(taxonomy, published)
         placed = [self._place(a) for a in published]
         pages: list[Page] = []
         pages += self._article_pages(placed)
@@ -154,6 +156,11 @@ class _SiteBuilder:
         pages += self._period_pages(periods)
         pages.append(self._page("not_found", "404.html", "/404.html", self.words("not_found_title", self.lang),
                                 in_sitemap=False))
+        if self.config.search:
+            title = self.words("search", self.lang)
+            pages.append(self._page("search", "search.html", "/search/", title, in_sitemap=False,
+                                    description=self._index_description(title),
+                                    breadcrumbs=(self._home_crumb(), Link(title, self.urls.url("/search/")))))
         pages += self._redirect_pages(placed)
         pages += self._feeds(placed, terms["tags"])
         pages += self._sitemaps(pages, placed)

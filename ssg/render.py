@@ -20,7 +20,7 @@ from .errors import BuildFailed, SiteError, display_path
 from .lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
 from .model import Page, Site, site_urls
-from .share import share_links, share_meta
+from .share import json_for_script, share_links, share_meta
 from .theme import Theme
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
@@ -43,6 +43,7 @@ class SiteView:
     url: str             # home page url
     permalink: str       # home page absolute URL
     origin: str          # scheme://host, for making root-relative URLs absolute
+    search: bool         # the site has a search page
     extra: Any
 
 
@@ -85,10 +86,19 @@ def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
     def number_filter(context, value: int, lang: str | None = None) -> str:
         return dates.number(value, language(context, lang))
 
+    @jinja2.pass_context
+    def words_json(context, *keys: str, digits: bool = False) -> Markup:
+        """Theme words (plural tables included) for a page's script, safe inside <script>."""
+        lang = context["page"].lang
+        data: dict[str, Any] = {key: theme.entry(key, lang) for key in keys}
+        if digits:
+            data["digits"] = "arabic" if dates.number(0, lang) != "0" else "latin"
+        return Markup(json_for_script(data))
+
     def asset(path: str) -> str:
         return urls.url("/" + theme.assets.get(path, path))
 
-    env.globals.update(t=word, asset=asset, url_for=urls.url)
+    env.globals.update(t=word, asset=asset, url_for=urls.url, words_json=words_json)
     env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, number=number_filter, iso=iso,
                        inline_markdown=lambda text: Markup(render_inline(text)))
     return env
@@ -173,7 +183,7 @@ def site_view(config: SiteConfig) -> SiteView:
     lang = normalize_language(config.language)
     return SiteView(title=config.title, description=config.description, language=lang,
                     dir=direction_of(lang), url=urls.url("/"), permalink=urls.permalink("/"),
-                    origin=config.origin, extra=config.extra)
+                    origin=config.origin, search=config.search, extra=config.extra)
 
 
 def template_error(error: Exception, page: Page, config: SiteConfig) -> SiteError:

@@ -42,6 +42,21 @@ class TermNamer:
         aliases = aliases or {}
         self.canonical_names = {fold_key(target, folds): target for target in aliases.values()}
         self._alias_keys = {fold_key(alias, folds): fold_key(target, folds) for alias, target in aliases.items()}
+        self._names: dict[tuple[str, str], str] = {}
+
+    def learn(self, taxonomy: str, articles: Iterable[Article]) -> None:
+        """Count the spellings of every term, so that each is shown one way: the alias
+        table's name, else the spelling most articles use (ties: the one that sorts first)."""
+        spellings: dict[str, Counter] = defaultdict(Counter)
+        for article in articles:
+            for name in getattr(article, taxonomy):
+                spellings[self.key(name)][name] += 1
+        for key, counts in spellings.items():
+            self._names[(taxonomy, key)] = self.canonical_names.get(key) or \
+                min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+    def display_name(self, taxonomy: str, name: str) -> str:
+        return self._names.get((taxonomy, self.key(name)), name)
 
     def key(self, name: str) -> str:
         key = fold_key(name, self.folds)
@@ -56,35 +71,29 @@ class TermNamer:
         return f"/{taxonomy}/{self.slug(name)}/"
 
     def link(self, taxonomy: str, name: str) -> Link:
-        return Link(name, self.url_of(self.path(taxonomy, name)))
-
+        return Link(name, self.url_of(self.path(taxonomy, name)), self.display_name(taxonomy, name))
 
 def group_terms(taxonomy: str, articles: Iterable[Article], namer: TermNamer,
                 permalink_of: Callable[[str], str]) -> tuple[Term, ...]:
-    """Terms sorted by article count (most first), then by name. ARTICLES are newest first."""
+    """Terms sorted by article count (most first), then by name. ARTICLES are newest first;
+    NAMER has learnt their spellings."""
     members: dict[str, list[Article]] = defaultdict(list)
-    spellings: dict[str, Counter] = defaultdict(Counter)
+    first_spelling: dict[str, str] = {}
     for article in articles:
         seen: set[str] = set()
         for name in getattr(article, taxonomy):
             key = namer.key(name)
-            spellings[key][name] += 1
+            first_spelling.setdefault(key, name)
             if key not in seen:
                 seen.add(key)
                 members[key].append(article)
     terms = []
     for key, group in members.items():
-        # The alias table's name, else the most used spelling; ties go to the one that
-        # sorts first, so builds are stable.
-        name = namer.canonical_names.get(key) or min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0]
+        name = namer.display_name(taxonomy, first_spelling[key])
         path = namer.path(taxonomy, name)
         terms.append(Term(taxonomy, key, name, namer.slug(name), namer.url_of(path), permalink_of(path),
                           tuple(group)))
     return tuple(sorted(terms, key=lambda t: (-t.count, t.name)))
-
-
-def terms_by_key(terms: Iterable[Term]) -> Mapping[str, Term]:
-    return {term.key: term for term in terms}
 
 
 def look_alike(terms: Iterable[Term]) -> list[tuple[Term, Term]]:

@@ -36,17 +36,22 @@ class Theme:
     static: tuple[StaticFile, ...]
     assets: Mapping[str, str]                # "css/style.css" -> "css/style.1a2b3c4d.css"
 
-    def word(self, key: str, language: str, count: int | None = None) -> str:
-        """The theme's word for KEY in LANGUAGE (else English). A word given as a table of
-        CLDR plural forms (zero, one, two, few, many, other) is chosen by COUNT."""
+    def entry(self, key: str, language: str) -> str | Mapping[str, str] | None:
+        """The theme's word for KEY in LANGUAGE (else English): text, or a table of plural forms."""
         for lang in (primary_language(language), FALLBACK_LANGUAGE):
-            text = self.words.get(lang, {}).get(key)
-            if isinstance(text, Mapping):
-                form = plural_form(lang, count if count is not None else 0)
-                text = text.get(form, text.get("other"))
-            if text is not None:
-                return text
-        return key
+            found = self.words.get(lang, {}).get(key)
+            if found is not None:
+                return found
+        return None
+
+    def word(self, key: str, language: str, count: int | None = None) -> str:
+        """The theme's word for KEY. A word given as a table of CLDR plural forms (zero, one,
+        two, few, many, other) is chosen by COUNT."""
+        found = self.entry(key, language)
+        if isinstance(found, Mapping):
+            lang = primary_language(language) if primary_language(language) in self.words else FALLBACK_LANGUAGE
+            found = found.get(plural_form(lang, count if count is not None else 0), found.get("other"))
+        return key if found is None else found
 
 
 def builtin_themes() -> list[Path]:

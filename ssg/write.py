@@ -9,7 +9,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .render import OutputFile
 from .theme import StaticFile
@@ -26,8 +26,10 @@ class WriteReport:
 
 
 def write_site(outputs: Iterable[OutputFile], static: Iterable[StaticFile], content_assets: Iterable[Path],
-               content_dir: Path, output_dir: Path) -> WriteReport:
-    """Write OUTPUTS, the theme's STATIC files and the content assets, then swap into OUTPUT_DIR.
+               content_dir: Path, output_dir: Path,
+               finish: Callable[[Path], None] | None = None) -> WriteReport:
+    """Write OUTPUTS, the theme's STATIC files and the content assets, run FINISH on the
+    complete staging folder (the search index), then swap it into OUTPUT_DIR.
 
     Any exception (a template error found halfway, Ctrl-C) discards the staging folder.
     """
@@ -50,6 +52,8 @@ def write_site(outputs: Iterable[OutputFile], static: Iterable[StaticFile], cont
             target.write_bytes(output.data)
             pages += 1
             files += 1
+        if finish is not None:
+            finish(staging)
         _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

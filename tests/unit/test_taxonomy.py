@@ -14,6 +14,7 @@ def art(*tags: str, day: int = 1) -> Article:
 
 def terms(articles, **namer_options):
     namer = TermNamer(lambda path: path, **namer_options)
+    namer.learn("tags", articles)
     return group_terms("tags", articles, namer, lambda path: "https://example.org" + path)
 
 
@@ -46,6 +47,14 @@ def test_one_term_shown_with_the_most_used_spelling():
     assert term.name == "التوتر الإقليمي" and term.count == 4
     assert term.slug == "التوتر-الاقليمي"
     assert [a.slug for a in term.articles] == ["1", "2", "3", "4"]
+
+
+def test_links_carry_the_terms_shown_name():
+    articles = [art("التوتر الإقليمي", day=1), art("التوتر الإقليمي", day=2), art("التوتر الاقليمي", day=3)]
+    namer = TermNamer(lambda path: path)
+    namer.learn("tags", articles)
+    link = namer.link("tags", "التوتر الاقليمي")
+    assert (link.name, link.term, link.url) == ("التوتر الاقليمي", "التوتر الإقليمي", "/tags/التوتر-الاقليمي/")
 
 
 def test_an_article_with_two_spellings_counts_once():

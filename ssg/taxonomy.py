@@ -96,23 +96,46 @@ def group_terms(taxonomy: str, articles: Iterable[Article], namer: TermNamer,
     return tuple(sorted(terms, key=lambda t: (-t.count, t.name)))
 
 
+# Letters Arabic writers swap for one another: hamza seats, teh and teh marbuta, dad and
+# zah, Persian and Arabic forms. A one-letter difference between two tags counts as a
+# spelling variant only when it is one of these, or the insertion of a long vowel, a
+# hamza or a space: "الأمن" and "اليمن" differ by one letter but are different words.
+CONFUSABLE = {frozenset(pair) for pair in (
+    ("ي", "ئ"), ("و", "ؤ"), ("ؤ", "ئ"), ("ء", "ئ"), ("ء", "ؤ"), ("ء", "أ"), ("ا", "أ"), ("ا", "إ"), ("ا", "آ"),
+    ("ه", "ة"), ("ت", "ة"), ("ي", "ى"), ("ض", "ظ"), ("ك", "ک"), ("ي", "ی"), ("-", " "),
+)}
+INSERTABLE = frozenset("اويءئؤ -")
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    if a.isascii() and b.isascii():
+        return min(len(a), len(b)) >= 5   # a Latin typo: Syria and Syrie (short names: too many false pairs)
+    if len(a) == len(b):
+        diffs = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diffs) == 1 and frozenset(diffs[0]) in CONFUSABLE
+    short, long_ = sorted((a, b), key=len)
+    for index, char in enumerate(long_):
+        if long_[:index] + long_[index + 1:] == short:
+            return char in INSERTABLE
+    return False
+
+
 def look_alike(terms: Iterable[Term]) -> list[tuple[Term, Term]]:
     """Pairs of terms an editor may want to merge: names that differ only by the
-    article "ال" or by one letter (an insertion, deletion or substitution)."""
+    article "ال", or by one letter that writers commonly swap or drop."""
     terms = list(terms)
     pairs: set[tuple[int, int]] = set()
     by_stem: dict[str, list[int]] = defaultdict(list)
     by_deletion: dict[str, set[int]] = defaultdict(set)
     for index, term in enumerate(terms):
         by_stem[" ".join(word.removeprefix("ال") for word in term.key.split())].append(index)
-        if len(term.key) >= 4:  # short names differ by one letter and mean different things
-            variants = {term.key} | {term.key[:i] + term.key[i + 1:] for i in range(len(term.key))}
-            for variant in variants:
-                by_deletion[variant].add(index)
-    for group in list(by_stem.values()) + [sorted(g) for g in by_deletion.values()]:
-        for a in range(len(group)):
-            for b in range(a + 1, len(group)):
-                if group[a] != group[b]:
-                    pairs.add((min(group[a], group[b]), max(group[a], group[b])))
+        variants = {term.key} | {term.key[:i] + term.key[i + 1:] for i in range(len(term.key))}
+        for variant in variants:
+            by_deletion[variant].add(index)
+    for group in by_stem.values():
+        pairs.update((a, b) for a in group for b in group if a < b)
+    for group in by_deletion.values():
+        pairs.update((a, b) for a in group for b in group
+                     if a < b and _spelling_variant(terms[a].key, terms[b].key))
     found = [(terms[a], terms[b]) for a, b in pairs if terms[a].taxonomy == terms[b].taxonomy]
     return sorted(found, key=lambda pair: (pair[0].taxonomy, pair[0].name, pair[1].name))

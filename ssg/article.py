@@ -32,8 +32,11 @@ class Article:
     title: str
     date: dt.datetime
     slug: str
-    body: str                        # Markdown
+    body: str | None                 # Markdown; None once read: it is read again from the file when needed
     body_line: int = 1               # file line where the body starts
+    body_offset: int = 0             # where the body starts in the file's text
+    content_hash: str = ""           # of the file's bytes
+    md_links: tuple[str, ...] = ()   # other articles' files the body links to (content/...)
     updated: dt.datetime | None = None
     summary: str = ""                # plain text
     summary_from_body: bool = False  # the summary is the body's first paragraph

@@ -27,6 +27,7 @@ class Split:
     body: str
     first_line: int      # line number (1-based) of the first front-matter line
     body_line: int       # line number of the first body line
+    body_offset: int     # where the body starts in the text (after a byte-order mark is dropped)
 
 
 def _yaml_loader() -> type:
@@ -61,9 +62,9 @@ def split_front_matter(text: str) -> Split:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ends:
             raw = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1:])
+            offset = sum(len(line) + 1 for line in lines[:index + 1])
             data = _parse_toml(raw) if fence == _TOML_FENCE else _parse_yaml(raw)
-            return Split(data, raw, body, first_line=2, body_line=index + 2)
+            return Split(data, raw, text[offset:], first_line=2, body_line=index + 2, body_offset=offset)
     closing = "---" if fence == _YAML_FENCE else "+++"
     raise FrontMatterError(f"front-matter opened with `{fence}` on line 1 is never closed", 1,
                            f"add a line `{closing}` after the last front-matter key")

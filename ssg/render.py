@@ -21,6 +21,7 @@ from .lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
 from .model import Page, Site, site_urls
 from .share import json_for_script, share_links, share_meta
+from .sources import load_body
 from .theme import Theme
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
@@ -118,7 +119,7 @@ class Renderer:
         cached = self._bodies.get(article.source)
         if cached is None:
             resolve = link_resolver(article.content_dir, self.site.config.base_path, self.site.links)
-            cached = render_markdown(article.body, resolve)
+            cached = render_markdown(load_body(article, self.site.config.root), resolve)
             self._bodies[article.source] = cached
             if len(self._bodies) > BODY_CACHE_SIZE:
                 self._bodies.popitem(last=False)

@@ -3,12 +3,16 @@ other file an asset copied beside the pages."""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
@@ -88,18 +92,54 @@ def _walk(folder: Path):
             yield Path(dirpath) / name
 
 
+def decode_source(data: bytes) -> str:
+    """A source file's text as the parser sees it: UTF-8, LF line ends, no byte-order mark."""
+    return data.decode("utf-8").replace("\r\n", "\n").removeprefix("\ufeff")
+
+
 def read_source(path: Path, config: SiteConfig) -> Article | list[SiteError]:
+    """Read and parse one file. The Article keeps no body: it is read again when the page is
+    rendered, so that a large archive's bodies are never all in memory at once."""
     shown = display_path(path, config.root)
     data = path.read_bytes()
     if b"\x00" in data:
         return [SiteError(shown, None, "binary file among the articles",
                           "only Markdown text files may end in .md; move this file or rename it")]
     try:
-        text = data.decode("utf-8")
+        text = decode_source(data)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return [SiteError(shown, line, "not UTF-8 text", "save the file as UTF-8 (most editors: Save with Encoding)")]
-    return parse_source(shown, text.replace("\r\n", "\n"), config)
+    result = parse_source(shown, text, config)
+    if isinstance(result, Article):
+        result = dataclasses.replace(result, body=None, content_hash=hashlib.sha1(data).hexdigest())
+    return result
+
+
+def load_body(article: Article, root: Path) -> str:
+    """The article's Markdown body, from the record or else from its file."""
+    if article.body is not None:
+        return article.body
+    return decode_source((root / article.source).read_bytes())[article.body_offset:]
+
+
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)"
+                      r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?\.(?:md|markdown))(?:#\S*)?>?", re.MULTILINE)
+
+
+def linked_sources(body: str, source: str) -> tuple[str, ...]:
+    """Other sources a body links to by relative path (content/2023/x.md), so that a page is
+    re-rendered when one of them moves."""
+    folder = posixpath.dirname(source)
+    found = []
+    for match in _MD_LINK.finditer(body):
+        target = unquote(match.group(1) or match.group(2))
+        if "://" in target or target.startswith("/"):
+            continue
+        path = posixpath.normpath(posixpath.join(folder, target))
+        if path.startswith("content/") and path not in found:
+            found.append(path)
+    return tuple(found)
 
 
 def parse_source(source: str, text: str, config: SiteConfig) -> Article | list[SiteError]:
@@ -231,7 +271,8 @@ class _FieldReader:
         extra = {k: v for k, v in self.data.items() if k not in KNOWN_KEYS}
         return Article(
             source=self.source, title=title, date=date, slug=slug,
-            body=self.split.body, body_line=self.split.body_line,
+            body=self.split.body, body_line=self.split.body_line, body_offset=self.split.body_offset,
+            md_links=linked_sources(self.split.body, self.source),
             updated=updated, summary=summary or first_paragraph(self.split.body),
             summary_from_body=not summary,
             tags=self.strings("tags"), categories=self.strings("categories"),

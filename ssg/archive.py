@@ -14,9 +14,10 @@ class Period:
     year: int
     month: int | None
     day: int | None
-    articles: tuple[Article, ...]    # newest first
     url: str
     permalink: str
+    count: int
+    articles: tuple[Article, ...] = ()   # newest first; pages get periods without them
 
     @property
     def level(self) -> str:
@@ -26,9 +27,6 @@ class Period:
     def path(self) -> str:
         return period_path(self.year, self.month, self.day)
 
-    @property
-    def count(self) -> int:
-        return len(self.articles)
 
 
 def period_path(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -48,7 +46,7 @@ def group_periods(articles: Iterable[Article], url_of: Callable[[str], str],
     periods = []
     for (year, month, day), members in groups.items():
         path = period_path(year, month, day)
-        periods.append(Period(year, month, day, tuple(members), url_of(path), permalink_of(path)))
+        periods.append(Period(year, month, day, url_of(path), permalink_of(path), len(members), tuple(members)))
     return tuple(sorted(periods, key=lambda p: (p.year, p.month or 0, p.day or 0), reverse=True))
 
 

@@ -100,6 +100,12 @@ class Site:
     warnings: tuple[str, ...] = ()
 
 
+def slim(group):
+    """A term or period as pages carry it: its articles stay in the Site, the page lists its
+    own (pagination.items), so a tag on 40,000 articles is not copied into each of its pages."""
+    return dataclasses.replace(group, articles=()) if group is not None else None
+
+
 def no_words(key: str, language: str) -> str:
     return key
 
@@ -248,14 +254,15 @@ class _SiteBuilder:
         singular = "tag" if taxonomy == "tags" else "category"
         index_title = self.words(taxonomy, self.lang)
         index_crumbs = (self._home_crumb(), Link(index_title, self.urls.url(f"/{taxonomy}/")))
-        pages = [self._page(taxonomy, "terms.html", f"/{taxonomy}/", index_title, terms=terms,
+        pages = [self._page(taxonomy, "terms.html", f"/{taxonomy}/", index_title, terms=tuple(map(slim, terms)),
                             breadcrumbs=index_crumbs, description=self._index_description(index_title),
                             lastmod=max((t.articles[0].modified for t in terms), default=None))]
         for term in terms:
             feed = self.urls.url(f"/tags/{term.slug}/feed.xml") if taxonomy == "tags" else self.site_feed
             description = self.words("term_description", self.lang).format(name=term.name, site=self.config.title)
             pages += self._paginate(singular, "term.html", f"/{taxonomy}/{term.slug}/", term.name, term.articles,
-                                    breadcrumbs=index_crumbs, term=term, feed_url=feed, description=description)
+                                    breadcrumbs=index_crumbs, term=slim(term), feed_url=feed,
+                                    description=description)
         return pages
 
     def _period_pages(self, periods: tuple[Period, ...]) -> list[Page]:
@@ -273,11 +280,11 @@ class _SiteBuilder:
             newer, older = around[period.path]
             description = self.words("period_description", self.lang).format(name=title, site=self.config.title)
             pages += self._paginate(period.level, "period.html", period.path, title, period.articles,
-                                    breadcrumbs=tuple(crumbs), period=period, newer_period=newer,
-                                    older_period=older, description=description)
+                                    breadcrumbs=tuple(crumbs), period=slim(period), newer_period=slim(newer),
+                                    older_period=slim(older), description=description)
         years = [p for p in periods if p.level == "year"]
         months = [p for p in periods if p.level == "month"]
-        archive = tuple((year, tuple(m for m in months if m.year == year.year)) for year in years)
+        archive = tuple((slim(year), tuple(slim(m) for m in months if m.year == year.year)) for year in years)
         title = self.words("archive", self.lang)
         pages.append(self._page("archive", "archive.html", "/archive/", title, archive=archive,
                                 description=self._index_description(title),
@@ -312,7 +319,7 @@ class _SiteBuilder:
         feeds = [self._feed("/feed.xml", self.config.title, tuple(placed[:size]), self.urls.url("/"))]
         for term in tags:
             feeds.append(self._feed(f"/tags/{term.slug}/feed.xml", f"{term.name} | {self.config.title}",
-                                    term.articles[:size], term.url, term=term))
+                                    term.articles[:size], term.url, term=slim(term)))
         return feeds
 
     def _feed(self, path: str, title: str, entries: tuple[Article, ...], alternate: str, **fields) -> Page:

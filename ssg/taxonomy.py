@@ -22,11 +22,8 @@ class Term:
     slug: str
     url: str
     permalink: str
-    articles: tuple[Article, ...]    # newest first
-
-    @property
-    def count(self) -> int:
-        return len(self.articles)
+    count: int
+    articles: tuple[Article, ...] = ()   # newest first; pages get terms without them (see model.slim)
 
 
 class TermNamer:
@@ -92,7 +89,7 @@ def group_terms(taxonomy: str, articles: Iterable[Article], namer: TermNamer,
         name = namer.display_name(taxonomy, first_spelling[key])
         path = namer.path(taxonomy, name)
         terms.append(Term(taxonomy, key, name, namer.slug(name), namer.url_of(path), permalink_of(path),
-                          tuple(group)))
+                          len(group), tuple(group)))
     return tuple(sorted(terms, key=lambda t: (-t.count, t.name)))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any, Mapping
 
 
@@ -49,7 +48,7 @@ class Article:
     dir: str = "rtl"
     draft: bool = False
     aliases: tuple[str, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    extra: Mapping[str, Any] = field(default_factory=dict)   # read-only by convention: records are pickled
     # Set by build_site.
     url: str = ""                    # public path, percent-encoded, with the site's sub-path
     output_path: str = ""            # file under site/

@@ -15,6 +15,7 @@ from .buildlog import last_build
 from .check import check_site, count_pages
 from .config import load_config
 from .deploy import DeployError, DeployRequest, choose_target, mask_secrets, preflight
+from .progress import BuildProgress
 from .preview import ServeError, ServeOptions, serve_site
 from .scaffold import ScaffoldError, new_article, new_site
 
@@ -49,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-o", "--output", type=Path, help="output folder (default: site/ in the site folder)")
     build_cmd.add_argument("--drafts", action="store_true", help="include articles with draft: true")
     build_cmd.add_argument("--future", action="store_true", help="include articles dated in the future")
-    build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and warnings")
+    build_cmd.add_argument("-j", "--jobs", type=int, help="processes to render with (default: one per core)")
+    build_cmd.add_argument("--clean", action="store_true",
+                           help="ignore .ssg-cache/ and build everything again")
     build_cmd.set_defaults(run=_run_build)
 
     serve_cmd = commands.add_parser("serve", help="preview the site: rebuilds on save and reloads the browser")
@@ -95,13 +99,20 @@ def _add_source(command: argparse.ArgumentParser) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    report = build(args.source, args.output, drafts=args.drafts, future=args.future)
-    for warning in report.site.warnings:
+    progress = BuildProgress(quiet=args.quiet)
+    try:
+        report = build(args.source, args.output, drafts=args.drafts, future=args.future, jobs=args.jobs,
+                       use_cache=not args.clean, progress=progress)
+    finally:
+        progress.close()
+    for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
-        articles = len(report.site.articles)
-        print(f"built {articles} article{'s' if articles != 1 else ''}: {report.written.pages} pages, "
-              f"{report.written.files} files into {report.written.output_dir} in {report.seconds:.2f} s")
+        plural = "s" if report.articles != 1 else ""
+        changes = (f"{report.written} written, {report.unchanged} unchanged"
+                   + (f", {report.deleted} deleted" if report.deleted else ""))
+        print(f"built {report.articles} article{plural}: {report.pages} files ({changes}) "
+              f"into {report.output_dir} in {report.seconds:.2f} s")
     return 0
 
 
@@ -127,7 +138,7 @@ def _run_check(args: argparse.Namespace) -> int:
 def _run_deploy(args: argparse.Namespace) -> int:
     if args.build:
         _run_build(argparse.Namespace(source=args.source, output=args.output, drafts=False, future=False,
-                                      quiet=False))
+                                      quiet=False, jobs=None, clean=False))
     config = load_config(args.source, args.output)
     request = DeployRequest(args.target, args.remote, args.branch, args.dest, args.dry_run, args.force)
     target = choose_target(config, request)

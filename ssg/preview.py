@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .build import build
+from .cache import cache_folder
 from .config import load_config
 from .errors import BuildFailed
 from .serve import BuildState, PreviewServer
@@ -56,7 +57,9 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
             state.start_build()
             started = time.perf_counter()
             try:
-                build(root, output, drafts=options.drafts, future=options.future, base_url=base_url)
+                # Rebuilds run in this process: forking beside the server's threads is unsafe.
+                build(root, output, drafts=options.drafts, future=options.future, base_url=base_url,
+                      jobs=None if changes is None else 1)
             except BuildFailed as failure:
                 say(failure.report())
                 state.finish_build(failure.errors)
@@ -98,6 +101,7 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
             builder.join(timeout=10)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
+        shutil.rmtree(cache_folder(config.root, output), ignore_errors=True)
 
 
 def _interrupt(signum, frame) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import traceback
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -16,6 +17,7 @@ from markupsafe import Markup
 from .article import Article
 from .config import SiteConfig
 from .dates import DateStyle, iso
+from .digest import article_fingerprint
 from .errors import BuildFailed, SiteError, display_path
 from .lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
@@ -105,53 +107,83 @@ def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
     return env
 
 
+class BodyStore:
+    """Rendered bodies, kept for feeds, which show the latest articles again: a few hundred
+    in memory, and on disk (in .ssg-cache/) for the articles feeds need, so that a rebuild
+    renders no body twice."""
+
+    def __init__(self, folder: Path | None = None, size: int = BODY_CACHE_SIZE):
+        self.folder, self.size = folder, size
+        self._memory: OrderedDict[str, str] = OrderedDict()
+
+    def get(self, key: str) -> str | None:
+        found = self._memory.get(key)
+        if found is None and self.folder is not None:
+            try:
+                found = (self.folder / f"{key}.html").read_text(encoding="utf-8")
+            except OSError:
+                return None
+        return found
+
+    def put(self, key: str, html: str, keep: bool = False) -> None:
+        self._memory[key] = html
+        if len(self._memory) > self.size:
+            self._memory.popitem(last=False)
+        if keep and self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f"{key}.{os.getpid()}.tmp"
+            temporary.write_text(html, encoding="utf-8")
+            os.replace(temporary, self.folder / f"{key}.html")
+
+
 class Renderer:
-    """Renders the pages of one site. Each page depends only on its Page record, the site's
-    links between articles, the config and the theme."""
+    """Renders pages one at a time. A page depends only on its Page record, the URLs of the
+    articles its bodies link to (LINKS), the config and the theme."""
 
-    def __init__(self, site: Site, theme: Theme):
-        self.site, self.theme = site, theme
-        self.env = make_environment(theme, site.config)
-        self.view = site_view(site.config)
-        self._bodies: OrderedDict[str, str] = OrderedDict()
+    def __init__(self, config: SiteConfig, theme: Theme, bodies: BodyStore | None = None):
+        self.config, self.theme = config, theme
+        self.env = make_environment(theme, config)
+        self.view = site_view(config)
+        self.bodies = bodies or BodyStore()
 
-    def body(self, article: Article) -> str:
-        cached = self._bodies.get(article.source)
-        if cached is None:
-            resolve = link_resolver(article.content_dir, self.site.config.base_path, self.site.links)
-            cached = render_markdown(load_body(article, self.site.config.root), resolve)
-            self._bodies[article.source] = cached
-            if len(self._bodies) > BODY_CACHE_SIZE:
-                self._bodies.popitem(last=False)
-        return cached
+    def body(self, article: Article, links: Mapping[str, str], keep: bool = False) -> str:
+        key = article_fingerprint(article, links)
+        found = self.bodies.get(key)
+        if found is None:
+            resolve = link_resolver(article.content_dir, self.config.base_path, links)
+            found = render_markdown(load_body(article, self.config.root), resolve)
+            self.bodies.put(key, found, keep)
+        elif keep:
+            self.bodies.put(key, found, keep)
+        return found
 
-    def absolute_body(self, article: Article) -> str:
-        """The body for a feed: every URL absolute, as feed readers need."""
-        return absolute_urls(self.body(article), self.view.origin, article.permalink)
-
-    def render(self, page: Page) -> str:
+    def render(self, page: Page, links: Mapping[str, str], keep_body: bool = False) -> str:
+        """KEEP_BODY stores an article's rendered body for the feeds that will show it."""
         template = self.env.get_template(page.template)
         context: dict[str, Any] = {"site": self.view, "page": page,
-                                   "share": share_meta(page, self.site.config.title, self.view.permalink)}
+                                   "share": share_meta(page, self.config.title, self.view.permalink)}
         if page.article is not None:
             context["article"] = page.article
             if page.kind == "article":
-                context["body"] = Markup(self.body(page.article))
-                context["share_links"] = share_links(page.article, self.site.config.share)
+                context["body"] = Markup(self.body(page.article, links, keep_body))
+                context["share_links"] = share_links(page.article, self.config.share)
         if page.pagination is not None:
             context["pagination"] = page.pagination
         if page.kind == "feed":
-            context["entry_content"] = self.absolute_body
+            def entry_content(article: Article) -> str:
+                """The body for a feed: every URL absolute, as feed readers need."""
+                return absolute_urls(self.body(article, links), self.view.origin, article.permalink)
+            context["entry_content"] = entry_content
         return template.render(context)
 
 
 def render_site(site: Site, theme: Theme) -> Iterator[OutputFile]:
     """Yield every page; template errors are gathered and raised together at the end."""
-    renderer = Renderer(site, theme)
+    renderer = Renderer(site.config, theme)
     errors: dict[tuple, SiteError] = {}
     for page in site.pages:
         try:
-            yield OutputFile(page.output_path, renderer.render(page).encode("utf-8"))
+            yield OutputFile(page.output_path, renderer.render(page, site.links).encode("utf-8"))
         except Exception as error:  # noqa: BLE001 - reported with its template and line
             problem = template_error(error, page, site.config)
             errors.setdefault((problem.path, problem.line, problem.message), problem)

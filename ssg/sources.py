@@ -10,7 +10,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
 
@@ -59,26 +58,37 @@ class SourceSet:
     errors: tuple[SiteError, ...]
 
 
-def read_sources(config: SiteConfig) -> SourceSet:
-    articles: list[Article] = []
+def list_sources(config: SiteConfig) -> tuple[list[str], list[str]]:
+    """The Markdown files (content/...) and other files (relative to content/) to build from."""
+    markdown: list[str] = []
     assets: list[str] = []
-    errors: list[SiteError] = []
     content = config.content_dir
-    if not content.is_dir():
-        return SourceSet((), (), (SiteError("content", None, "no content/ folder",
-                                            "create content/ and put Markdown articles in it"),))
     for path in _walk(content):
         relative = path.relative_to(content).as_posix()
         if path.suffix.lower() in MARKDOWN_SUFFIXES:
-            if path.name == "_index.md":  # a Hugo section page, not an article
-                continue
-            result = read_source(path, config)
-            if isinstance(result, Article):
-                articles.append(result)
-            else:
-                errors.extend(result)
+            if path.name != "_index.md":  # a Hugo section page, not an article
+                markdown.append("content/" + relative)
         else:
             assets.append(relative)
+    return markdown, assets
+
+
+NO_CONTENT = SiteError("content", None, "no content/ folder", "create content/ and put Markdown articles in it")
+
+
+def read_sources(config: SiteConfig) -> SourceSet:
+    """Read every source in this process (the build itself reads in parallel, with a cache)."""
+    if not config.content_dir.is_dir():
+        return SourceSet((), (), (NO_CONTENT,))
+    markdown, assets = list_sources(config)
+    articles: list[Article] = []
+    errors: list[SiteError] = []
+    for path in markdown:
+        result = read_source(config.root / path, config)
+        if isinstance(result, Article):
+            articles.append(result)
+        else:
+            errors.extend(result)
     return SourceSet(tuple(articles), tuple(assets), tuple(errors))
 
 
@@ -279,7 +289,7 @@ class _FieldReader:
             authors=self.strings("authors"), image=self.image(title),
             sources=self.strings("sources"), lang=lang, dir=direction,
             draft=bool(draft) or published is False, aliases=self.strings("aliases"),
-            extra=MappingProxyType(extra),
+            extra=extra,
         )
 
     def _slug(self, path: PurePosixPath, jekyll: re.Match | None, title: str, style: str) -> str:

@@ -1,0 +1,90 @@
+"""What each output was made from, as one hash: a page is rendered again only when its
+digest changes, so the digest must cover everything its template can see."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sys
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+import jinja2
+from jinja2 import meta
+
+from . import __version__
+from .article import Article
+from .model import Page
+
+_PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
+_ARTICLE_FIELDS = frozenset({"article", "newer", "older"})
+
+
+def sha1(*parts: str) -> str:
+    return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def environment_digest() -> str:
+    """The versions whose output we reproduce: a cache from other versions is not used."""
+    import babel
+    import markdown_it
+    import mdit_py_plugins
+    import yaml
+    return sha1(__version__, sys.version, babel.__version__, jinja2.__version__, markdown_it.__version__,
+                mdit_py_plugins.__version__, yaml.__version__)
+
+
+def article_fingerprint(article: Article, links: Mapping[str, str]) -> str:
+    """Changes when anything a page may show of the article changes: its file, where it
+    and its tags live, and where the articles its body links to live."""
+    body = article.content_hash or sha1(article.body or "")
+    return sha1(article.source, body, repr(article.date), article.url, article.output_path, article.permalink,
+                repr(article.tag_links), repr(article.category_links), repr(article.image),
+                repr(tuple((source, links.get(source)) for source in article.md_links)))
+
+
+def page_digest(page: Page, fingerprints: Mapping[str, str], template: str, site: str) -> str:
+    parts = [template, site]
+    for name in _PAGE_FIELDS:
+        value = getattr(page, name)
+        if name in _ARTICLE_FIELDS:
+            parts.append(fingerprints[value.source] if value is not None else "-")
+        elif name == "related":
+            parts.extend(fingerprints[a.source] for a in value)
+        elif name == "pagination" and value is not None:
+            parts.append(repr((value.number, value.total, value.first_url, value.prev_url, value.next_url)))
+            parts.extend(fingerprints[a.source] for a in value.items)
+        elif name == "entries":
+            parts.extend(fingerprints[e.source] if isinstance(e, Article) else repr(e) for e in value)
+        else:
+            parts.append(repr(value))
+    return sha1(*parts)
+
+
+class TemplateDigests:
+    """A template's digest covers its own source and every template it extends, imports or
+    includes, so a change to a partial re-renders exactly the pages that use it."""
+
+    def __init__(self, env: jinja2.Environment):
+        self.env = env
+        self.digest = lru_cache(maxsize=None)(self._digest)
+
+    def _digest(self, name: str) -> str:
+        try:
+            source, filename, _ = self.env.loader.get_source(self.env, name)
+        except jinja2.TemplateNotFound:
+            return sha1("missing", name)
+        try:
+            referenced = sorted(n for n in meta.find_referenced_templates(self.env.parse(source)) if n)
+        except jinja2.TemplateSyntaxError:
+            referenced = []
+        return sha1(name, filename or "", source, *(self.digest(n) for n in referenced if n != name))
+
+
+def site_digest(*parts: object) -> str:
+    return sha1(*(repr(p) for p in parts))
+
+
+def digest_files(paths: Iterable) -> str:
+    """The static files' contents, by path."""
+    return sha1(*(f"{p}:{hashlib.sha1(p.read_bytes()).hexdigest()}" for p in sorted(paths)))

@@ -1,0 +1,77 @@
+"""Putting a build's files in place without ever leaving a half-built site/.
+
+A build with nothing to reuse writes a complete new tree into a staging folder and
+swaps it in (write.py). A rebuild writes only the files that changed, into a pending
+folder beside site/, then moves them in under a journal: if it is interrupted while
+moving, the next run finishes the moves before it does anything else, so site/ is
+never left between two builds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Iterable
+
+JOURNAL = "commit.json"
+
+
+class Update:
+    """Changed files go to `target`; commit() moves them into the output and deletes what
+    the new build no longer has."""
+
+    def __init__(self, output_dir: Path, journal_folder: Path):
+        self.output_dir, self.journal_folder = output_dir, journal_folder
+        self.target = output_dir.parent / f".{output_dir.name}.pending-{os.getpid()}"
+        shutil.rmtree(self.target, ignore_errors=True)
+        self.target.mkdir(parents=True)
+
+    def commit(self, written: Iterable[str], deleted: Iterable[str]) -> None:
+        journal = {"pending": str(self.target), "output": str(self.output_dir),
+                   "moves": sorted(written), "deletes": sorted(deleted)}
+        self.journal_folder.mkdir(parents=True, exist_ok=True)
+        path = self.journal_folder / JOURNAL
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+        _apply(journal)
+        path.unlink()
+
+    def abort(self) -> None:
+        shutil.rmtree(self.target, ignore_errors=True)
+
+
+def recover(journal_folder: Path) -> bool:
+    """Finish a commit that was interrupted; True if there was one."""
+    path = journal_folder / JOURNAL
+    try:
+        journal = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    _apply(journal)
+    path.unlink(missing_ok=True)
+    return True
+
+
+def _apply(journal: dict) -> None:
+    pending, output = Path(journal["pending"]), Path(journal["output"])
+    for relative in journal["moves"]:
+        source = pending / relative
+        if source.exists():   # a move already done before an interruption is not redone
+            target = output / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    folders = set()
+    for relative in journal["deletes"]:
+        target = output / relative
+        target.unlink(missing_ok=True)
+        folders.update(target.parents)
+    for folder in sorted((f for f in folders if f.is_relative_to(output) and f != output),
+                         key=lambda f: len(f.parts), reverse=True):
+        try:
+            folder.rmdir()   # only when empty
+        except OSError:
+            pass
+    shutil.rmtree(pending, ignore_errors=True)

@@ -1,0 +1,166 @@
+"""Incremental builds: after every kind of edit, a rebuild with the cache writes exactly
+what a clean build of the same sources writes, byte for byte, and renders only what the
+edit touched."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ssg.build import build
+from tests.helpers import article
+
+SEARCH_INDEX = "pagefind/"   # Pagefind names its files by hashes that change from run to run
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {path: p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not (path := p.relative_to(folder).as_posix()).startswith(SEARCH_INDEX)}
+
+
+def touch_later(path: Path) -> None:
+    """Make sure a rewrite within the same clock tick is seen as a change."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+@pytest.fixture
+def newsroom(make_site):
+    files = {}
+    for n in range(12):
+        tags = ["العراق"] + (["المياه"] if n % 2 else ["الطاقة"]) + (["نادر"] if n in (3, 7) else [])
+        files[f"content/2024/a{n:02d}.md"] = article(
+            f"خبر {n}", f"2024-{1 + n // 4:02d}-{1 + n:02d}T10:00:00+03:00", slug=f"a{n:02d}",
+            tags="[" + ", ".join(tags) + "]", categories="[سياسة]",
+            body=f"نص الخبر {n}." + (" [السابق](a00.md)" if n == 5 else ""))
+    files["static/css/extra.css"] = "body { color: black; }\n"
+    files["content/2024/images/a.svg"] = '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    return make_site(files, 'title = "أرشيف"\nbase_url = "https://example.org/"\nper_page = 3\n')
+
+
+class Twin:
+    """One output rebuilt with its cache, checked against a clean build every time."""
+
+    def __init__(self, root: Path, tmp: Path):
+        self.root, self.incremental, self.clean = root, tmp / "incremental", tmp / "clean"
+
+    def rebuild(self):
+        report = build(self.root, self.incremental, jobs=2)
+        shutil.rmtree(self.clean, ignore_errors=True)
+        build(self.root, self.clean, jobs=1, use_cache=False)
+        incremental, clean = tree(self.incremental), tree(self.clean)
+        assert sorted(incremental) == sorted(clean), "the same files"
+        different = [path for path in clean if incremental[path] != clean[path]]
+        assert not different, f"differs from a clean build: {different}"
+        assert (self.incremental / "pagefind" / "pagefind-entry.json").is_file()
+        return report
+
+
+def edit(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    touch_later(path)
+
+
+def test_every_rebuild_equals_a_clean_build(newsroom, tmp_path):
+    site = Twin(newsroom, tmp_path)
+    first = site.rebuild()
+    assert first.written == first.pages
+
+    same = site.rebuild()
+    assert (same.written, same.rendered) == (0, ()), "nothing changed, nothing written"
+
+    content = newsroom / "content" / "2024"
+    edit(content / "a04.md", article("خبر 4", "2024-02-05T10:00:00+03:00", slug="a04", tags="[العراق, الطاقة]",
+                                     categories="[سياسة]", body="نص جديد كليًا."))
+    report = site.rebuild()
+    assert "2024/02/a04/index.html" in report.rendered and "2024/01/a01/index.html" not in report.rendered
+
+    edit(content / "new.md", article("خبر جديد", "2024-03-20T10:00:00+03:00", slug="new", tags="[نادر, المياه]",
+                                     categories="[اقتصاد]", body="إضافة."))
+    site.rebuild()
+    (content / "a02.md").unlink()
+    site.rebuild()
+    edit(content / "a06.md", article("خبر 6", "2024-02-07T10:00:00+03:00", slug="a06", tags="[وسم جديد]",
+                                     categories="[سياسة]", body="نص الخبر 6."))
+    site.rebuild()
+    edit(content / "a00.md", article("خبر 0", "2023-12-31T10:00:00+03:00", slug="a00-moved", tags="[العراق]",
+                                     categories="[سياسة]", body="انتقل."))
+    report = site.rebuild()
+    assert "2024/02/a05/index.html" in report.rendered, "a page linking to the moved article follows it"
+
+    templates = newsroom / "templates"
+    edit(templates / "partials" / "card.html",
+         (Path(__file__).parents[2] / "themes/default/templates/partials/card.html").read_text(encoding="utf-8")
+         .replace('class="card-meta"', 'class="card-meta card-date"'))
+    report = site.rebuild()
+    assert report.rendered and not any(path.endswith(("/a04/index.html", "/a05/index.html"))
+                                       for path in report.rendered), "article pages use no cards"
+    edit(newsroom / "static" / "css" / "extra.css", "body { color: navy; }\n")
+    site.rebuild()
+    edit(content / "images" / "a.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>')
+    site.rebuild()
+    edit(newsroom / "site.toml", 'title = "أرشيف"\nbase_url = "https://example.org/"\nper_page = 4\n')
+    report = site.rebuild()
+    assert len(report.rendered) == len(report.site.pages), "a config change renders every page again"
+    assert 0 < report.written < len(report.rendered), "but rewrites only the files whose bytes changed"
+    assert site.rebuild().written == 0
+
+
+def test_adding_one_article_renders_only_what_shows_it(newsroom, tmp_path):
+    output = tmp_path / "site"
+    build(newsroom, output)
+    edit(newsroom / "content" / "2024" / "new.md",
+         article("خبر جديد", "2024-02-15T10:00:00+03:00", slug="new", tags="[نادر]", categories="[سياسة]"))
+    report = build(newsroom, output)
+    site = report.site
+    new = next(a for a in site.articles if a.slug == "new")
+    page = next(p for p in site.pages if p.article == new and p.kind == "article")
+    allowed = {page.output_path}
+    for other in (page.newer, page.older):
+        allowed.add(other.output_path)
+    for other in site.pages:
+        if other.kind == "article" and new in other.related:
+            allowed.add(other.output_path)
+        if other.kind in ("home", "tags", "categories", "archive", "feed", "sitemap", "news_sitemap"):
+            allowed.add(other.output_path)
+        if other.kind in ("tag", "category") and other.term.key in ("نادر", "سياسه"):
+            allowed.add(other.output_path)
+        periods = ("/2024/", "/2024/02/", "/2024/02/15/")
+        if other.kind in ("year", "month", "day") and any(
+                period is not None and period.path in periods
+                for period in (other.period, other.newer_period, other.older_period)):
+            allowed.add(other.output_path)   # the new article's periods, and the links to them
+    rendered = set(report.rendered)
+    assert rendered <= allowed, rendered - allowed
+    assert page.output_path in rendered
+    assert "2024/01/a00/index.html" not in rendered and "tags/الطاقه/index.html" not in rendered
+
+
+def test_a_corrupt_or_foreign_cache_means_a_clean_build(newsroom, tmp_path):
+    output = tmp_path / "site"
+    build(newsroom, output)
+    for state in (newsroom / ".ssg-cache").rglob("state.pickle"):
+        state.write_bytes(b"not a pickle")
+    report = build(newsroom, output)
+    assert report.written == report.pages
+    shutil.rmtree(newsroom / ".ssg-cache")
+    assert build(newsroom, output).written == report.pages
+
+
+def test_a_failed_rebuild_changes_nothing_and_the_next_one_recovers(newsroom, tmp_path):
+    output = tmp_path / "site"
+    build(newsroom, output)
+    before = tree(output)
+    edit(newsroom / "templates" / "article.html", "{% extends 'base.html' %}{% block main %}{{ oops( }}{% endblock %}")
+    with pytest.raises(Exception):
+        build(newsroom, output)
+    assert tree(output) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")], "no pending folder is left"
+    (newsroom / "templates" / "article.html").unlink()
+    edit(newsroom / "content" / "2024" / "a01.md", article("خبر 1 معدل", "2024-01-02T10:00:00+03:00", slug="a01"))
+    report = build(newsroom, output)
+    assert "2024/01/a01/index.html" in report.rendered

@@ -105,7 +105,8 @@ class _Build:
         try:
             articles, errors = self._read(markdown, pool)
             inputs = self._inputs_digest(markdown, assets)
-            if self.update and not errors and self._nothing_changed(inputs, articles):
+            self.state.time_signature = self._time_signature(articles)
+            if self.update and not errors and self._nothing_changed(inputs):
                 writer.abort()
                 return self._unchanged_report(articles, started)
             self.state.inputs = inputs
@@ -292,8 +293,7 @@ class _Build:
         news = sorted(a.source for a in articles if now - NEWS_WINDOW <= a.date <= now)
         return sha1(*published, "|", *news, now.isoformat() if not articles else "")
 
-    def _nothing_changed(self, inputs: str, articles: list[Article]) -> bool:
-        self.state.time_signature = self._time_signature(articles)
+    def _nothing_changed(self, inputs: str) -> bool:
         return (self.parsed == 0 and getattr(self.old, "inputs", None) == inputs
                 and getattr(self.old, "time_signature", None) == self.state.time_signature
                 and (not self.config.search or (self.config.output_dir / "pagefind").is_dir()))

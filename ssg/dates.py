@@ -122,6 +122,12 @@ class DateStyle:
     def format_date(self, moment: dt.datetime | dt.date, language: str, style: str = "long") -> str:
         """STYLE is a CLDR width (full, long, medium, short), skeleton (yMMMM) or pattern."""
         day = moment.date() if isinstance(moment, dt.datetime) else moment
+        return self._format_day(day, language, style)
+
+    @lru_cache(maxsize=16384)
+    def _format_day(self, day: dt.date, language: str, style: str) -> str:
+        # An archive prints the same days again and again (cards, feeds, date pages), and
+        # Babel takes tens of microseconds a date.
         locale = self._locale_for(language)
         text = self._render(day, self._pattern(locale, style), locale, language)
         if self.hijri and self._arabic(language) and style in ("full", "long"):

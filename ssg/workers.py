@@ -93,7 +93,14 @@ class Pool:
     def __init__(self, jobs: int, config: SiteConfig, target: Path, bodies: Path | None):
         self.jobs = max(1, jobs)
         self._pool = None
+        self._started = False
         self._args = (config, target, bodies)
+
+    def _start(self) -> None:
+        """Start the workers on first use: a rebuild with nothing to do starts none."""
+        if self._started:
+            return
+        self._started = True
         if self.jobs > 1:
             context = multiprocessing.get_context("fork")
             self._pool = context.Pool(self.jobs, initializer=_init, initargs=self._args)
@@ -101,6 +108,9 @@ class Pool:
             _init(*self._args)
 
     def _map(self, function: Callable, items: Sequence, batch: int, done: Callable[[int], None]) -> Iterable:
+        if not items:
+            return
+        self._start()
         groups = list(batches(items, batch))
         if self._pool is None:
             for group in groups:

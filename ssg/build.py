@@ -55,17 +55,18 @@ class BuildReport:
 
 def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, future: bool = False,
           base_url: str | None = None, jobs: int | None = None, use_cache: bool = True,
-          progress: Progress = no_progress) -> BuildReport:
+          reindex: bool = True, progress: Progress = no_progress) -> BuildReport:
     """Build the site in ROOT. Raises BuildFailed with every error found; then the
     previous output is left untouched. BASE_URL replaces site.toml's (the preview server
-    builds for its own address)."""
+    builds for its own address). REINDEX false keeps an existing search index as it is
+    (the preview server: Pagefind takes tens of seconds on a large archive)."""
     started = time.perf_counter()
     config = load_config(root, output_dir)
     if base_url is not None:
         config = replace(config, base_url=base_url)
     try:
         report = _Build(config, BuildOptions(drafts=drafts, future=future, now=build_time()),
-                        jobs or default_jobs(), use_cache, progress).run(started)
+                        jobs or default_jobs(), use_cache, progress, reindex).run(started)
     except BuildFailed as failure:
         record_build(config.root, config.output_dir, ok=False, errors=len(failure.errors))
         raise
@@ -74,8 +75,10 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
 
 
 class _Build:
-    def __init__(self, config: SiteConfig, options: BuildOptions, jobs: int, use_cache: bool, progress: Progress):
+    def __init__(self, config: SiteConfig, options: BuildOptions, jobs: int, use_cache: bool, progress: Progress,
+                 reindex: bool = True):
         self.config, self.options, self.jobs, self.progress = config, options, jobs, progress
+        self.reindex = reindex
         self.cache_dir = cache_folder(config.root, config.output_dir)
         recover(self.cache_dir)   # finish a commit an interruption left halfway
         self.theme = load_theme(config)
@@ -251,9 +254,10 @@ class _Build:
         article_pages = sorted(p.output_path for p in site.pages if p.kind == "article")
         indexed = sha1(pagefind_version(), *(f"{path}:{self.state.outputs[path].sha1}" for path in article_pages))
         search_dir = self.config.output_dir / "pagefind"
-        reuse_index = (self.config.search and self.old is not None and self.old.search == indexed
-                       and search_dir.is_dir())
-        self.state.search = indexed if self.config.search else ""
+        reuse_index = (self.config.search and self.old is not None and search_dir.is_dir()
+                       and (self.old.search == indexed or not self.reindex))
+        self.state.search = ("" if not self.config.search else
+                             self.old.search if reuse_index and not self.reindex else indexed)
         if writer is None:
             if self.config.search:
                 self.progress("indexing", 0, 1)

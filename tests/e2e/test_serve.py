@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import signal
+import shutil
 import socket
 import subprocess
 import sys
@@ -162,3 +163,20 @@ def test_a_site_under_a_sub_path(make_site, tmp_path):
         status, _, body = get(base, "/archive/2024/09/x/")
         assert status == 200 and b'href="/archive/' in body
         assert get(base, "/2024/09/x/")[0] == 404
+
+
+def test_an_edit_on_the_sample_archive_is_served_within_two_seconds(tmp_path):
+    from tests.conftest import REPO
+    root = tmp_path / "sample"
+    root.mkdir()
+    shutil.copy(REPO / "site.toml", root / "site.toml")
+    shutil.copytree(REPO / "content", root / "content")
+    story = root / "content" / "2024" / "shipping-insurance.md"
+    path = "/2024/09/shipping-insurance-costs/"
+    with running_server(root, tmp_path) as (url, *_):
+        assert get(url, path)[0] == 200
+        text = story.read_text(encoding="utf-8")
+        started = time.monotonic()
+        story.write_text(text.replace("ارتفاع أقساط التأمين البحري", "عنوان معدّل للاختبار", 1), encoding="utf-8")
+        wait_for(lambda: "عنوان معدّل للاختبار".encode() in get(url, path)[2], timeout=10)
+        assert time.monotonic() - started < 2.0

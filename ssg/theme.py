@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -130,6 +131,7 @@ def _collect_static(folders: list[Path]) -> tuple[tuple[StaticFile, ...], dict[s
     return tuple(files), assets
 
 
+@lru_cache(maxsize=4096)
 def plural_form(language: str, count: int) -> str:
     try:
         return Locale.parse(language).plural_form(count)

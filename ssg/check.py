@@ -10,6 +10,7 @@ scanned with regular expressions rather than a full HTML parser, so that a
 from __future__ import annotations
 
 import html
+import multiprocessing
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -19,7 +20,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 _TAG = re.compile(r"<(a|link|img|script|source|iframe|meta|title)\b([^>]*)>", re.IGNORECASE)
-_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# Only the attributes a check reads; the others are skipped by the scan.
+_ATTR = re.compile(r"""\s(href|src|srcset|rel|name|content|http-equiv)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
+                   re.IGNORECASE)
 _TITLE = re.compile(r"<title>\s*([^<]*?)\s*</title>", re.IGNORECASE | re.DOTALL)
 _ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:")
@@ -50,24 +53,43 @@ class SiteChecker:
         self.base_path = parts.path.rstrip("/")
         self.files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
         self._ids: dict[str, set[str]] = {}
+        self._resolved: dict = {}
+        self._files_for: dict[str, str | None] = {}
+        self._page, self._text = "", ""
         self.problems: list[Problem] = []
 
     # --- mapping URLs to files ---------------------------------------------------------
 
     def _site_path(self, url: str, page_url: str) -> tuple[str, str] | None:
         """(decoded path inside the site, fragment) for an internal URL, else None."""
+        # Most links are root-relative and repeat on every page (navigation, tags): resolve
+        # each distinct one once.
+        key = url if url.startswith("/") and not url.startswith("//") else (page_url, url)
+        try:
+            return self._resolved[key]
+        except KeyError:
+            pass
         absolute = urljoin(self.origin + page_url, url)
         parts = urlsplit(absolute)
         if f"{parts.scheme}://{parts.netloc}" != self.origin:
-            return None
-        path = unquote(parts.path)
-        if self.base_path:
-            if not (path == self.base_path or path.startswith(self.base_path + "/")):
-                return "\x00outside", parts.fragment
-            path = path[len(self.base_path):] or "/"
-        return path, unquote(parts.fragment)
+            found = None
+        else:
+            path = unquote(parts.path)
+            if self.base_path and not (path == self.base_path or path.startswith(self.base_path + "/")):
+                found = ("\x00outside", parts.fragment)
+            else:
+                found = ((path[len(self.base_path):] or "/") if self.base_path else path, unquote(parts.fragment))
+        self._resolved[key] = found
+        return found
 
     def _file_for(self, path: str) -> str | None:
+        if path in self._files_for:
+            return self._files_for[path]
+        found = self._find_file(path)
+        self._files_for[path] = found
+        return found
+
+    def _find_file(self, path: str) -> str | None:
         relative = path.lstrip("/")
         if relative == "" or relative.endswith("/"):
             candidate = relative + "index.html"
@@ -80,7 +102,8 @@ class SiteChecker:
 
     def _ids_of(self, file: str) -> set[str]:
         if file not in self._ids:
-            text = (self.folder / file).read_text(encoding="utf-8", errors="replace")
+            text = self._text if file == self._page else (self.folder / file).read_text(encoding="utf-8",
+                                                                                          errors="replace")
             self._ids[file] = {html.unescape(a or b) for a, b in _ID.findall(text)}
         return self._ids[file]
 
@@ -90,21 +113,35 @@ class SiteChecker:
 
     # --- checks ----------------------------------------------------------------------
 
-    def check(self) -> list[Problem]:
+    def check(self, jobs: int = 1) -> list[Problem]:
+        pages = sorted(f for f in self.files if f.endswith(".html"))
         canonicals: dict[str, list[str]] = defaultdict(list)
-        for file in sorted(f for f in self.files if f.endswith(".html")):
-            self._check_page(file, canonicals)
-        for canonical, pages in sorted(canonicals.items()):
-            if len(pages) > 1:
-                for page in pages:
+        if jobs > 1 and len(pages) > 500:
+            global _checker
+            _checker = self   # forked workers see it as it is now
+            chunks = [pages[n::jobs * 4] for n in range(jobs * 4)]
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for problems, found in pool.map(_check_pages, chunks):
+                    self.problems.extend(problems)
+                    for canonical, files in found.items():
+                        canonicals[canonical].extend(files)
+            self.problems.sort(key=lambda p: p.page)
+        else:
+            for file in pages:
+                self._check_page(file, canonicals)
+        for canonical, claimed in sorted(canonicals.items()):
+            if len(claimed) > 1:
+                claimed.sort()
+                for page in claimed:
                     self.problems.append(Problem(page, f"claims the same URL {canonical} as "
-                                                       + ", ".join(p for p in pages if p != page)))
+                                                       + ", ".join(p for p in claimed if p != page)))
         for file in sorted(f for f in self.files if f.endswith(".xml")):
             self._check_xml(file)
         return self.problems
 
     def _check_page(self, file: str, canonicals: dict[str, list[str]]) -> None:
         text = (self.folder / file).read_text(encoding="utf-8", errors="replace")
+        self._page, self._text = file, text
         page_url = self._page_url(file)
         redirect = 'http-equiv="refresh"' in text
         title = _TITLE.search(text)
@@ -170,10 +207,23 @@ class SiteChecker:
                 self.problems.append(Problem(file, f"lists {url.strip()}, which is missing"))
 
 
-def check_site(folder: Path, base_url: str) -> list[Problem]:
+_checker: SiteChecker | None = None
+
+
+def _check_pages(files: list[str]) -> tuple[list[Problem], dict[str, list[str]]]:
+    canonicals: dict[str, list[str]] = defaultdict(list)
+    _checker.problems = []
+    for file in files:
+        _checker._check_page(file, canonicals)
+    return _checker.problems, dict(canonicals)
+
+
+def check_site(folder: Path, base_url: str, jobs: int | None = None) -> list[Problem]:
+    """Every problem found in the built site in FOLDER, pages checked on every core."""
     if not folder.is_dir():
         return [Problem(str(folder), "no built site here; run `ssg build` first")]
-    return SiteChecker(folder, base_url).check()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return SiteChecker(folder, base_url).check(jobs or cores)
 
 
 def count_pages(folder: Path) -> int:

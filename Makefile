@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build serve test golden clean
+.PHONY: build serve test golden bench clean
 
 $(BIN)/ssg: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: $(VENV)/.test-deps node_modules/.package-lock.json
 # Rewrite the expected output of the golden test after an intended change.
 golden: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -q tests/e2e/test_build_golden.py --update-golden
+
+# Side by side with Hugo, Pelican and Eleventy; writes benchmarks/RESULTS.md (see benchmarks/README.md).
+bench: $(BIN)/ssg
+	bash benchmarks/install_peers.sh
+	python3 benchmarks/run.py --sizes 1000,10000,100000
 
 clean:
 	rm -rf site .ssg-cache

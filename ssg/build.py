@@ -170,7 +170,9 @@ class _Build:
     def _model(self, articles: list[Article], assets: list[str], errors: list[SiteError]) -> Site:
         self.progress("linking", 0, 1)
         try:
-            site = build_site(self.config, articles, assets, self.options, words=self.theme.word)
+            memo = dict(getattr(self.old, "memo", None) or {})
+            site = build_site(self.config, articles, assets, self.options, words=self.theme.word, memo=memo)
+            self.state.memo = memo
         except BuildFailed as failure:
             errors = errors + list(failure.errors)
         if errors:

@@ -43,6 +43,7 @@ class BuildState:
     search: str = ""                 # digest of the indexed pages, when a search index was written
     inputs: str = ""                 # digest of everything read, by size and time: equal, nothing to do
     time_signature: str = ""         # which articles the build time published and put in the news sitemap
+    memo: dict = field(default_factory=dict)   # the site model's reusable work (related lists)
 
 
 def cache_folder(root: Path, output_dir: Path) -> Path:

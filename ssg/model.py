@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -128,14 +129,16 @@ def expand_permalink(pattern: str, article: Article) -> str:
 
 
 def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
-               options: BuildOptions = BuildOptions(), words: Words = no_words) -> Site:
-    builder = _SiteBuilder(config, options, words)
+               options: BuildOptions = BuildOptions(), words: Words = no_words, memo: dict | None = None) -> Site:
+    """MEMO carries work that the next build may reuse (the related lists); the caller
+    keeps it between builds."""
+    builder = _SiteBuilder(config, options, words, memo if memo is not None else {})
     return builder.build(articles, assets)
 
 
 class _SiteBuilder:
-    def __init__(self, config: SiteConfig, options: BuildOptions, words: Words):
-        self.config, self.options, self.words = config, options, words
+    def __init__(self, config: SiteConfig, options: BuildOptions, words: Words, memo: dict):
+        self.config, self.options, self.words, self.memo = config, options, words, memo
         self.urls = site_urls(config)
         self.namer = TermNamer(self.urls.url, config.tag_folds, config.tag_aliases, config.slug_style)
         self.dates = DateStyle.from_config(config)
@@ -200,7 +203,7 @@ class _SiteBuilder:
         )
 
     def _article_pages(self, placed: list[Article]) -> list[Page]:
-        related = related_articles(placed, self.namer.key)
+        related = self._related(placed)
         pages = []
         for index, article in enumerate(placed):
             crumbs = [self._home_crumb()]
@@ -216,6 +219,20 @@ class _SiteBuilder:
                 older=placed[index + 1] if index + 1 < len(placed) else None,
             ))
         return pages
+
+    def _related(self, placed: list[Article]) -> list[tuple[Article, ...]]:
+        """Related lists depend only on which articles there are, in which order, with which
+        tags: when those are as last time (an edited body), last time's lists are reused."""
+        keys = [a.source + "\x00" + "\x01".join(sorted(self.namer.key(t) for t in a.tags)) for a in placed]
+        digest = hashlib.sha1("\x02".join(keys).encode("utf-8")).hexdigest()
+        remembered = self.memo.get("related")
+        if remembered is not None and remembered[0] == digest:
+            index = {a.source: a for a in placed}
+            related = [tuple(index[source] for source in sources) for sources in remembered[1]]
+        else:
+            related = related_articles(placed, self.namer.key)
+        self.memo["related"] = (digest, [tuple(a.source for a in group) for group in related])
+        return related
 
     # --- listings -------------------------------------------------------------------
 

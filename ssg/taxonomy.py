@@ -40,10 +40,14 @@ class TermNamer:
         self.canonical_names = {fold_key(target, folds): target for target in aliases.values()}
         self._alias_keys = {fold_key(alias, folds): fold_key(target, folds) for alias, target in aliases.items()}
         self._names: dict[tuple[str, str], str] = {}
+        # An archive names a few hundred tags a hundred thousand times: fold each name once.
+        self._keys: dict[str, str] = {}
+        self._links: dict[tuple[str, str], Link] = {}
 
     def learn(self, taxonomy: str, articles: Iterable[Article]) -> None:
         """Count the spellings of every term, so that each is shown one way: the alias
         table's name, else the spelling most articles use (ties: the one that sorts first)."""
+        self._links.clear()
         spellings: dict[str, Counter] = defaultdict(Counter)
         for article in articles:
             for name in getattr(article, taxonomy):
@@ -56,8 +60,11 @@ class TermNamer:
         return self._names.get((taxonomy, self.key(name)), name)
 
     def key(self, name: str) -> str:
-        key = fold_key(name, self.folds)
-        return self._alias_keys.get(key, key)
+        found = self._keys.get(name)
+        if found is None:
+            key = fold_key(name, self.folds)
+            found = self._keys[name] = self._alias_keys.get(key, key)
+        return found
 
     def slug(self, name: str) -> str:
         key = self.key(name)
@@ -68,7 +75,11 @@ class TermNamer:
         return f"/{taxonomy}/{self.slug(name)}/"
 
     def link(self, taxonomy: str, name: str) -> Link:
-        return Link(name, self.url_of(self.path(taxonomy, name)), self.display_name(taxonomy, name))
+        found = self._links.get((taxonomy, name))
+        if found is None:
+            found = Link(name, self.url_of(self.path(taxonomy, name)), self.display_name(taxonomy, name))
+            self._links[(taxonomy, name)] = found
+        return found
 
 def group_terms(taxonomy: str, articles: Iterable[Article], namer: TermNamer,
                 permalink_of: Callable[[str], str]) -> tuple[Term, ...]:

@@ -6,7 +6,6 @@ import hashlib
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -56,15 +55,10 @@ class Theme:
 
 
 def builtin_themes() -> list[Path]:
-    """Where the themes shipped with ssg live: inside the installed package, or at the top
-    of a source checkout."""
-    folders = []
-    try:
-        folders.append(Path(str(resources.files("ssg.themes"))))
-    except (ModuleNotFoundError, TypeError):
-        pass
-    folders.append(Path(__file__).resolve().parent.parent / "themes")
-    return folders
+    """Where the themes shipped with ssg live: ssg/themes/ in an installed package (the
+    wheel maps the repository's themes/ there), or themes/ at the top of a checkout."""
+    here = Path(__file__).resolve().parent
+    return [here / "themes", here.parent / "themes"]
 
 
 def find_theme(config: SiteConfig) -> Path:

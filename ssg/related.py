@@ -20,36 +20,86 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str],
     A shared tag scores log((N + 1) / df): a tag on three articles says far more about
     two of them than a tag on half the archive.
 
-    Tags are visited rarest first. Once `count` candidates already score more than any
-    newcomer could still reach with the tags left, the common tags (whose article
-    lists are the long ones) only add to the candidates already found, which is what
-    makes this fast on archives where one tag sits on half the articles.
+    An article is compared with the others by the set of tags they share (see
+    _by_patterns), which keeps the work per article small even when one tag sits on
+    half of a 100,000-article archive.
     """
     total = len(articles)
     keys = [frozenset(key_of(tag) for tag in article.tags) for article in articles]
     holders: dict[str, list[int]] = defaultdict(list)
     for index, article_keys in enumerate(keys):
         for key in article_keys:
-            holders[key].append(index)
+            holders[key].append(index)   # in index order: newest first
     # Whole-number weights (micro-units of the logarithm) add up exactly, so ties are ties
     # whatever order the tags are added in.
     weight = {key: round(math.log((total + 1) / len(members)) * 1_000_000) for key, members in holders.items()}
     result = []
     for index, article_keys in enumerate(keys):
-        tags = sorted(article_keys, key=lambda k: (-weight[k], k))
-        reach = sum(weight[k] for k in tags)          # the most a newcomer can still score
-        scores: dict[int, int] = {}
-        for key in tags:
-            if len(scores) >= count and heapq.nlargest(count, scores.values())[-1] > reach:
-                for other in scores:
-                    if key in keys[other]:
-                        scores[other] += weight[key]
-            else:
-                for other in holders[key]:
-                    if other != index:
-                        scores[other] = scores.get(other, 0) + weight[key]
-            reach -= weight[key]
-        # Indexes run newest first, so the smaller index wins a tie.
-        best = heapq.nsmallest(count, [(-score, other) for other, score in scores.items()])
-        result.append(tuple(articles[other] for _, other in best))
+        if len(article_keys) <= MAX_PATTERN_TAGS:
+            best = _by_patterns(index, article_keys, keys, holders, weight, count)
+        else:
+            best = _by_scores(index, article_keys, keys, holders, weight, count)
+        result.append(tuple(articles[other] for other in best))
     return result
+
+
+MAX_PATTERN_TAGS = 8
+
+
+def _by_patterns(index, article_keys, keys, holders, weight, count) -> list[int]:
+    """Every other article shares with this one a set of tags, its pattern, and all
+    articles with one pattern score the same, so only the `count` newest of each pattern
+    can make the list. Tags are walked rarest first, each list newest first; an article
+    is counted under the rarest tag it shares. A tag is skipped, or its walk stopped,
+    as soon as nothing found under it could still make the list."""
+    tags = sorted(article_keys, key=lambda k: (len(holders[k]), k))
+    bit = {t: 1 << i for i, t in enumerate(tags)}
+    found: list[tuple[int, int]] = []            # (-score, index)
+    kept: dict[int, int] = {}                    # pattern -> how many of its newest are kept
+    for position, tag in enumerate(tags):
+        best_here = weight[tag] + sum(weight[t] for t in tags[position + 1:])
+        if len(found) >= count and -heapq.nsmallest(count, found)[-1][0] > best_here:
+            break                                # no pattern led by this tag (or a commoner one) can win
+        open_patterns = 1 << (len(tags) - position - 1)
+        full = 0
+        rarer = bit[tag] - 1                     # the bits of the tags walked already
+        for other in holders[tag]:
+            if other == index:
+                continue
+            other_keys = keys[other]
+            pattern = 0
+            for t in tags:
+                if t in other_keys:
+                    pattern |= bit[t]
+            if pattern & rarer:
+                continue                         # counted under a rarer tag it shares
+            have = kept.get(pattern, 0)
+            if have < count:
+                kept[pattern] = have + 1
+                found.append((-sum(weight[t] for t in tags if pattern & bit[t]), other))
+                if have + 1 == count:
+                    full += 1
+                    if full == open_patterns:
+                        break                    # every pattern led by this tag has its newest
+    return [other for _, other in heapq.nsmallest(count, found)]
+
+
+def _by_scores(index, article_keys, keys, holders, weight, count) -> list[int]:
+    """For an article with many tags: add up scores, rarest tags first. Once `count`
+    candidates outscore anything a newcomer could still reach, the common tags only add
+    to the candidates already found."""
+    tags = sorted(article_keys, key=lambda k: (-weight[k], k))
+    reach = sum(weight[k] for k in tags)
+    scores: dict[int, int] = {}
+    for key in tags:
+        if len(scores) >= count and heapq.nlargest(count, scores.values())[-1] > reach:
+            for other in scores:
+                if key in keys[other]:
+                    scores[other] += weight[key]
+        else:
+            for other in holders[key]:
+                if other != index:
+                    scores[other] = scores.get(other, 0) + weight[key]
+        reach -= weight[key]
+    # Indexes run newest first, so the smaller index wins a tie.
+    return [other for _, other in heapq.nsmallest(count, [(-score, other) for other, score in scores.items()])]

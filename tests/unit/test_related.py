@@ -42,3 +42,10 @@ def test_same_as_the_plain_definition_on_zipf_like_tags():
     weights = [1 / (n + 1) for n in range(60)]
     articles = [art(i, tuple(set(rng.choices(tags, weights, k=rng.randint(1, 5))))) for i in range(400)]
     assert related_articles(articles, str) == reference(articles)
+
+
+def test_articles_with_many_tags_take_the_scoring_path_and_agree():
+    rng = random.Random(11)
+    tags = [f"t{n}" for n in range(30)]
+    articles = [art(i, tuple(rng.sample(tags, rng.randint(1, 12)))) for i in range(200)]
+    assert related_articles(articles, str) == reference(articles)

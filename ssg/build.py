@@ -181,7 +181,7 @@ class _Build:
 
     def _render(self, site: Site, pool: Pool, target: Path) -> tuple[list[str], list[str]]:
         """Render the pages whose digest changed; the others stay as they are."""
-        fingerprints = {a.source: article_fingerprint(a, site.links) for a in site.articles}
+        fingerprints = self.fingerprints = {a.source: article_fingerprint(a, site.links) for a in site.articles}
         templates = TemplateDigests(make_environment(self.theme, self.config))
         whole_site = site_digest(self.environment, self.config, self.options.drafts, self.options.future,
                                  {lang: dict(words) for lang, words in self.theme.words.items()},
@@ -316,7 +316,7 @@ class _Build:
         folder = self.cache_dir / "bodies"
         if not folder.is_dir():
             return
-        keep = {article_fingerprint(a, site.links) + ".html"
+        keep = {self.fingerprints[a.source] + ".html"
                 for page in site.pages if page.kind == "feed" for a in page.entries}
         for path in folder.iterdir():
             if path.name not in keep:

@@ -9,7 +9,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_DIR = ".ssg-cache"
+from .cache import CACHE_DIR
+
 LOG_FILE = "builds.json"
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
+from .cache import CACHE_DIR
+
 _USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
 
 
@@ -73,7 +75,7 @@ class GitTarget:
     site: Path
     remote: str
     branch: str = "gh-pages"
-    cache: Path = Path(".ssg-cache")
+    cache: Path = Path(CACHE_DIR)
     source_repo: Path | None = None        # the site's own repository, for the commit message
     environment: dict[str, str] = field(default_factory=dict)
 
@@ -195,7 +197,7 @@ def parse_itemized(output: str) -> Plan:
     return Plan(tuple(sorted(added)), tuple(sorted(changed)), tuple(sorted(deleted)))
 
 
-def freshness_problem(site: Path, sources: list[Path], built_at: float | None) -> str | None:
+def freshness_problem(sources: list[Path], built_at: float | None) -> str | None:
     """Why site/ may be stale: sources changed after the last build."""
     if built_at is None:
         return None
@@ -240,7 +242,7 @@ def choose_target(config, request: DeployRequest):
                               "or --remote URL")
         repo = config.root if (config.root / ".git").exists() else None
         return GitTarget(config.output_dir, settings["remote"], settings.get("branch", "gh-pages"),
-                         cache=config.root / ".ssg-cache", source_repo=repo, environment=git_identity(repo))
+                         cache=config.root / CACHE_DIR, source_repo=repo, environment=git_identity(repo))
     if target == "rsync":
         if not settings.get("dest"):
             raise DeployError("the rsync target needs a destination: [deploy] dest = \"user@host:/var/www/site\", "
@@ -257,8 +259,7 @@ def preflight(config, last_build, problems: list, force: bool, say: Say) -> None
         raise DeployError(f"{config.output_dir} does not exist; run `ssg build` first, or deploy with --build")
     if last_build is not None and not last_build.ok:
         reasons.append(f"the last build failed with {last_build.errors} error(s); fix them and build again")
-    stale = freshness_problem(config.output_dir,
-                              [config.content_dir, config.root / "templates", config.root / "static",
+    stale = freshness_problem([config.content_dir, config.root / "templates", config.root / "static",
                                config.root / "site.toml"], last_build.finished if last_build else None)
     if stale:
         reasons.append(stale)

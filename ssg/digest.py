@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 import sys
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Mapping
 
 import jinja2
 from jinja2 import meta
@@ -84,7 +84,3 @@ class TemplateDigests:
 def site_digest(*parts: object) -> str:
     return sha1(*(repr(p) for p in parts))
 
-
-def digest_files(paths: Iterable) -> str:
-    """The static files' contents, by path."""
-    return sha1(*(f"{p}:{hashlib.sha1(p.read_bytes()).hexdigest()}" for p in sorted(paths)))

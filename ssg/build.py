@@ -25,11 +25,11 @@ from .digest import (TemplateDigests, article_fingerprint, environment_digest, p
 from .errors import BuildFailed, SiteError
 from .model import NEWS_WINDOW, BuildOptions, Page, Site, build_site
 from .output import Update, recover
-from .render import host_files, make_environment
+from .render import BodyStore, Renderer, host_files
 from .search import index_site, pagefind_version
 from .sources import NO_CONTENT, list_sources
 from .theme import Theme, load_theme
-from .workers import Pool, RenderJob, default_jobs
+from .workers import RenderJob, default_jobs, parse_sources, render_pages
 from .write import swap_into_place
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
@@ -104,9 +104,8 @@ class _Build:
             target = self.config.output_dir.parent / f".{self.config.output_dir.name}.staging-{os.getpid()}"
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir(parents=True)
-        pool = Pool(self.jobs, self.config, target, self.cache_dir / "bodies")
         try:
-            articles, errors = self._read(markdown, pool)
+            articles, errors = self._read(markdown)
             inputs = self._inputs_digest(markdown, assets)
             self.state.time_signature = self._time_signature(articles)
             if self.update and not errors and self._nothing_changed(inputs):
@@ -114,12 +113,10 @@ class _Build:
                 return self._unchanged_report(articles, started)
             self.state.inputs = inputs
             site = self._model(articles, assets, errors)
-            written, unchanged = self._render(site, pool, target)
-            pool.close()
+            written, unchanged = self._render(site, target)
             written += self._copy_files(site, target, unchanged)
             deleted = self._finish(site, writer, target)
         except BaseException:
-            pool.terminate()
             if writer is not None:
                 writer.abort()
             else:
@@ -131,7 +128,7 @@ class _Build:
                            len(deleted), self.config.output_dir, time.perf_counter() - started, site.warnings,
                            tuple(sorted(self.rendered)))
 
-    def _read(self, markdown: list[str], pool: Pool) -> tuple[list[Article], list[SiteError]]:
+    def _read(self, markdown: list[str]) -> tuple[list[Article], list[SiteError]]:
         """Parse what changed since the last build (by size and modification time); take
         the rest from the cache."""
         cached = self.old.sources if self.old is not None and self.old.reading == self.reading else {}
@@ -155,7 +152,7 @@ class _Build:
             done[0] += count
             self.progress("reading", done[0], len(todo))
 
-        for path, size, mtime_ns, result in pool.parse(todo, advance):
+        for path, size, mtime_ns, result in parse_sources(todo, self.config, self.jobs, advance):
             content_hash = result.content_hash if isinstance(result, Article) else ""
             self._keep_source(path, SourceEntry(size, mtime_ns, content_hash, result), articles, errors)
         return articles, errors
@@ -179,10 +176,11 @@ class _Build:
             raise BuildFailed(errors)
         return site
 
-    def _render(self, site: Site, pool: Pool, target: Path) -> tuple[list[str], list[str]]:
+    def _render(self, site: Site, target: Path) -> tuple[list[str], list[str]]:
         """Render the pages whose digest changed; the others stay as they are."""
         fingerprints = self.fingerprints = {a.source: article_fingerprint(a, site.links) for a in site.articles}
-        templates = TemplateDigests(make_environment(self.theme, self.config))
+        renderer = Renderer(self.config, self.theme, BodyStore(self.cache_dir / "bodies"))
+        templates = TemplateDigests(renderer.env)
         whole_site = site_digest(self.environment, self.config, self.options.drafts, self.options.future,
                                  {lang: dict(words) for lang, words in self.theme.words.items()},
                                  dict(self.theme.assets))
@@ -212,7 +210,7 @@ class _Build:
             self.progress("rendering", done[0], total)
 
         for jobs in phases:
-            for result in pool.render(jobs, advance):
+            for result in render_pages(jobs, renderer, target, self.jobs, advance):
                 if result.error is not None:
                     problem = result.error
                     errors.setdefault((problem.path, problem.line, problem.message), problem)

@@ -1,12 +1,16 @@
-"""The work a build hands out to a pool of processes: parsing sources and rendering pages.
+"""The work a build hands out to processes: parsing sources and rendering pages.
 
-Each worker loads the theme once and then takes batches. A batch is small (a page
-record and the few URLs its bodies link to), so workers never hold the whole site, and
-each writes its pages straight into the output, so rendered HTML never travels back.
+Parsing runs in a pool forked before the site model exists, so its workers start
+small and send back one small record per article. Rendering runs in a pool forked
+after the model and the list of render jobs exist: the workers inherit both, so a
+batch of work is just a range of job numbers, and no page record is ever pickled.
+Each worker writes its pages straight into the output, so rendered HTML never
+travels back either. With one job, the same code runs in the calling process.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -17,9 +21,10 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from .config import SiteConfig
 from .errors import SiteError
 from .model import Page
-from .render import BodyStore, Renderer, template_error
+from .render import Renderer, template_error
 from .sources import read_source
-from .theme import load_theme
+
+Done = Callable[[int], None]         # told how many items a finished batch held
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,108 +43,114 @@ class RenderResult:
     error: SiteError | None = None
 
 
-class _Worker:
-    """Per-process state, set up once."""
-
-    def __init__(self, config: SiteConfig, target: Path, bodies: Path | None):
-        self.config, self.target = config, target
-        self.renderer = Renderer(config, load_theme(config), BodyStore(bodies))
-
-    def parse(self, path: str) -> tuple[str, int, int, Any]:
-        full = self.config.root / path
-        stat = full.stat()
-        return path, stat.st_size, stat.st_mtime_ns, read_source(full, self.config)
-
-    def render(self, job: RenderJob) -> RenderResult:
-        page = job.page
-        try:
-            data = self.renderer.render(page, job.links, job.keep_body).encode("utf-8")
-        except Exception as error:  # noqa: BLE001 - reported with its template and line
-            return RenderResult(page.output_path, "", False, template_error(error, page, self.config))
-        digest = hashlib.sha1(data).hexdigest()
-        if digest == job.old_sha1:
-            return RenderResult(page.output_path, digest, False)
-        target = self.target / page.output_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        return RenderResult(page.output_path, digest, True)
-
-
-_worker: _Worker | None = None
-
-
-def _init(config: SiteConfig, target: Path, bodies: Path | None) -> None:
-    global _worker
-    _worker = _Worker(config, target, bodies)
-
-
-def _parse_batch(paths: Sequence[str]) -> list[tuple[str, int, int, Any]]:
-    return [_worker.parse(path) for path in paths]
-
-
-def _render_batch(jobs: Sequence[RenderJob]) -> list[RenderResult]:
-    return [_worker.render(job) for job in jobs]
-
-
 def batches(items: Sequence, size: int) -> Iterator[Sequence]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
 
-class Pool:
-    """JOBS processes (forked before the site model exists, so they start small), or the
-    calling process itself when JOBS is 1."""
+# --- parsing -------------------------------------------------------------------------
 
-    def __init__(self, jobs: int, config: SiteConfig, target: Path, bodies: Path | None):
-        self.jobs = max(1, jobs)
-        self._pool = None
-        self._started = False
-        self._args = (config, target, bodies)
+_config: SiteConfig | None = None
 
-    def _start(self) -> None:
-        """Start the workers on first use: a rebuild with nothing to do starts none."""
-        if self._started:
+
+def _set_config(config: SiteConfig) -> None:
+    global _config
+    _config = config
+
+
+def _parse(path: str) -> tuple[str, int, int, Any]:
+    full = _config.root / path
+    stat = full.stat()
+    return path, stat.st_size, stat.st_mtime_ns, read_source(full, _config)
+
+
+def _parse_batch(paths: Sequence[str]) -> list[tuple[str, int, int, Any]]:
+    return [_parse(path) for path in paths]
+
+
+def parse_sources(paths: Sequence[str], config: SiteConfig, jobs: int, done: Done) -> Iterable:
+    """(path, size, mtime_ns, Article or errors) for each path, in order."""
+    if not paths:
+        return
+    groups = list(batches(paths, 64))
+    if jobs <= 1 or len(paths) < 64:
+        _set_config(config)
+        for group in groups:
+            results = _parse_batch(group)
+            done(len(group))
+            yield from results
+        return
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_set_config, initargs=(config,)) as pool:
+        for results in pool.imap(_parse_batch, groups):
+            done(len(results))
+            yield from results
+
+
+# --- rendering -----------------------------------------------------------------------
+
+@dataclass
+class _RenderWork:
+    """What forked render workers inherit: set just before the fork, read-only after."""
+    renderer: Renderer
+    target: Path
+    jobs: Sequence[RenderJob]
+
+
+_work: _RenderWork | None = None
+
+
+def _render(job: RenderJob) -> RenderResult:
+    page, work = job.page, _work
+    try:
+        data = work.renderer.render(page, job.links, job.keep_body).encode("utf-8")
+    except Exception as error:  # noqa: BLE001 - reported with its template and line
+        return RenderResult(page.output_path, "", False, template_error(error, page, work.renderer.config))
+    digest = hashlib.sha1(data).hexdigest()
+    if digest == job.old_sha1:
+        return RenderResult(page.output_path, digest, False)
+    target = work.target / page.output_path
+    try:
+        file = open(target, "wb")
+    except FileNotFoundError:        # the page's folder is new
+        target.parent.mkdir(parents=True, exist_ok=True)
+        file = open(target, "wb")
+    with file:
+        file.write(data)
+    return RenderResult(page.output_path, digest, True)
+
+
+def _render_range(bounds: tuple[int, int]) -> list[RenderResult]:
+    return [_render(job) for job in _work.jobs[bounds[0]:bounds[1]]]
+
+
+def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, target: Path, processes: int,
+                 done: Done) -> Iterable[RenderResult]:
+    """Render JOBS into TARGET, in PROCESSES forked workers (or here, when one is enough)."""
+    global _work
+    if not jobs:
+        return
+    size = max(8, min(64, len(jobs) // (processes * 16) or 8))
+    ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+    _work = _RenderWork(renderer, target, jobs)
+    try:
+        if processes <= 1 or len(jobs) < 2 * size:
+            for bounds in ranges:
+                results = _render_range(bounds)
+                done(len(results))
+                yield from results
             return
-        self._started = True
-        if self.jobs > 1:
-            context = multiprocessing.get_context("fork")
-            self._pool = context.Pool(self.jobs, initializer=_init, initargs=self._args)
-        else:
-            _init(*self._args)
-
-    def _map(self, function: Callable, items: Sequence, batch: int, done: Callable[[int], None]) -> Iterable:
-        if not items:
-            return
-        self._start()
-        groups = list(batches(items, batch))
-        if self._pool is None:
-            for group in groups:
-                result = function(group)
-                done(len(group))
-                yield from result
-            return
-        for result in self._pool.imap(function, groups):
-            done(len(result))
-            yield from result
-
-    def parse(self, paths: Sequence[str], done: Callable[[int], None] = lambda n: None):
-        return self._map(_parse_batch, paths, 64, done)
-
-    def render(self, jobs: Sequence[RenderJob], done: Callable[[int], None] = lambda n: None):
-        size = max(8, min(128, len(jobs) // (self.jobs * 8) or 8))
-        return self._map(_render_batch, jobs, size, done)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
-            self._pool = None
-
-    def terminate(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        # Objects the workers inherit are never collected there; freezing them keeps the
+        # collector from touching (and so copying) every inherited page of memory.
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                for results in pool.imap(_render_range, ranges):
+                    done(len(results))
+                    yield from results
+        finally:
+            gc.unfreeze()
+    finally:
+        _work = None
 
 
 def default_jobs() -> int:

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeVar
+
+Record = TypeVar("Record")
 
 
+def pickled_as_tuple(cls: type[Record]) -> type[Record]:
+    """Pickle a slotted dataclass as its class and a tuple of its fields. The default for
+    slotted dataclasses goes through Python-level __getstate__/__setstate__, and records
+    are pickled by the thousand: parsed articles come back from the workers, and the
+    cache holds them all."""
+    values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+
+    def __reduce__(self):
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Image:
     src: str            # as written in front-matter
@@ -17,6 +36,7 @@ class Image:
     permalink: str = ""  # set by build_site: absolute, for share metadata
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Link:
     """A name and where it leads, e.g. a tag as the article spells it and its tag page."""
@@ -25,6 +45,7 @@ class Link:
     term: str = ""      # for a tag or category: the name its page shows, whatever this spelling
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Article:
     source: str                      # path relative to the site folder, e.g. content/2024/x.md

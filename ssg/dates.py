@@ -65,8 +65,11 @@ def _babel_locale(language: str) -> Locale:
     return Locale("en")
 
 
+@lru_cache(maxsize=65536)
 def iso(moment: dt.datetime) -> str:
-    """RFC 3339 / ISO 8601 with offset, for <time datetime> and metadata."""
+    """RFC 3339 / ISO 8601 with offset, for <time datetime> and metadata. Cached: a date
+    is printed on every listing, feed and related list its article appears in, and
+    formatting an aware datetime asks its time zone for the offset each time."""
     return moment.isoformat(timespec="seconds")
 
 

@@ -55,6 +55,7 @@ def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs] + [str(BUILTIN_TEMPLATES)]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False,   # an environment lives for one build; templates do not change under it
     )
     urls = site_urls(config)
 
@@ -63,10 +64,18 @@ def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
     def language(context, lang: str | None) -> str:
         return lang or context["page"].lang
 
+    plain_words: dict[tuple[str, str], str] = {}
+
     @jinja2.pass_context
     def word(context, key: str, lang: str | None = None, count: int | None = None, **values: Any) -> str:
         """A theme word; numbers in it are printed with the site's digits."""
-        lang = language(context, lang)
+        lang = lang or context["page"].lang
+        if count is None and not values:
+            # A page prints twenty-odd words: looked up once per language, not per page.
+            found = plain_words.get((key, lang))
+            if found is None:
+                found = plain_words[key, lang] = theme.word(key, lang)
+            return found
         text = theme.word(key, lang, count)
         if values or count is not None:
             shown = {k: dates.number(v, lang) if isinstance(v, int) else v for k, v in values.items()}

@@ -43,3 +43,10 @@ def test_links_in_rendered_markdown_use_the_resolver():
     resolve = link_resolver("2024", "", {"content/2023/report.md": "/2023/03/report/"})
     html = render_markdown("[تقرير](../2023/report.md) ![صورة](images/a.svg)", resolve)
     assert 'href="/2023/03/report/"' in html and 'src="/2024/images/a.svg"' in html
+
+
+def test_windows_and_old_mac_line_endings_and_nul_read_as_commonmark_says():
+    unix = render_markdown("# عنوان\n\nسطر أول\nسطر ثانٍ\n\n- أ\n- ب\n")
+    assert render_markdown("# عنوان\r\n\r\nسطر أول\r\nسطر ثانٍ\r\n\r\n- أ\r\n- ب\r\n") == unix
+    assert render_markdown("# عنوان\r\rسطر أول\rسطر ثانٍ\r\r- أ\r- ب\r") == unix
+    assert render_markdown("نص\0آخر") == '<p dir="auto">نص\ufffdآخر</p>\n'

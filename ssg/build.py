@@ -25,7 +25,8 @@ from .digest import (TemplateDigests, article_fingerprint, environment_digest, p
 from .errors import BuildFailed, SiteError
 from .model import NEWS_WINDOW, BuildOptions, Page, Site, build_site
 from .output import Update, recover
-from .render import BodyStore, Renderer, host_files
+from .bodies import BodyStore, keep_only
+from .render import Renderer, host_files
 from .search import index_site, pagefind_version
 from .sources import NO_CONTENT, list_sources
 from .theme import Theme, load_theme
@@ -122,8 +123,8 @@ class _Build:
             else:
                 shutil.rmtree(target, ignore_errors=True)
             raise
-        save_state(self.cache_dir, self.state)
         self._forget_bodies(site)
+        save_state(self.cache_dir, self.state)
         return BuildReport(site, len(site.articles), len(self.state.outputs), len(written), len(unchanged),
                            len(deleted), self.config.output_dir, time.perf_counter() - started, site.warnings,
                            tuple(sorted(self.rendered)))
@@ -179,7 +180,8 @@ class _Build:
     def _render(self, site: Site, target: Path) -> tuple[list[str], list[str]]:
         """Render the pages whose digest changed; the others stay as they are."""
         fingerprints = self.fingerprints = {a.source: article_fingerprint(a, site.links) for a in site.articles}
-        renderer = Renderer(self.config, self.theme, BodyStore(self.cache_dir / "bodies"))
+        self.bodies = BodyStore(self.cache_dir / "bodies", getattr(self.old, "bodies", None))
+        renderer = Renderer(self.config, self.theme, self.bodies)
         templates = TemplateDigests(renderer.env)
         whole_site = site_digest(self.environment, self.config, self.options.drafts, self.options.future,
                                  {lang: dict(words) for lang, words in self.theme.words.items()},
@@ -311,14 +313,9 @@ class _Build:
 
     def _forget_bodies(self, site: Site) -> None:
         """Keep stored bodies only for the articles feeds show now."""
-        folder = self.cache_dir / "bodies"
-        if not folder.is_dir():
-            return
-        keep = {self.fingerprints[a.source] + ".html"
-                for page in site.pages if page.kind == "feed" for a in page.entries}
-        for path in folder.iterdir():
-            if path.name not in keep:
-                path.unlink(missing_ok=True)
+        self.bodies.close()
+        keep = {self.fingerprints[a.source] for page in site.pages if page.kind == "feed" for a in page.entries}
+        self.state.bodies = keep_only(self.cache_dir / "bodies", self.bodies.index, keep)
 
 
 def _links_for(page: Page, links: dict[str, str]) -> dict[str, str]:

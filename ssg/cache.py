@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -44,6 +44,7 @@ class BuildState:
     inputs: str = ""                 # digest of everything read, by size and time: equal, nothing to do
     time_signature: str = ""         # which articles the build time published and put in the news sitemap
     memo: dict = field(default_factory=dict)   # the site model's reusable work (related lists)
+    bodies: dict = field(default_factory=dict)  # rendered bodies kept for the feeds: key -> pack location
 
 
 def cache_folder(root: Path, output_dir: Path) -> Path:

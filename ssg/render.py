@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import traceback
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
@@ -15,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from .article import Article
+from .bodies import BodyStore
 from .config import SiteConfig
 from .dates import DateStyle, iso
 from .digest import article_fingerprint
@@ -27,7 +26,6 @@ from .sources import load_body
 from .theme import Theme
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
-BODY_CACHE_SIZE = 512   # rendered bodies kept for feeds, which show the latest articles again
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,35 +112,6 @@ def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
     env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, number=number_filter, iso=iso,
                        inline_markdown=lambda text: Markup(render_inline(text)))
     return env
-
-
-class BodyStore:
-    """Rendered bodies, kept for feeds, which show the latest articles again: a few hundred
-    in memory, and on disk (in .ssg-cache/) for the articles feeds need, so that a rebuild
-    renders no body twice."""
-
-    def __init__(self, folder: Path | None = None, size: int = BODY_CACHE_SIZE):
-        self.folder, self.size = folder, size
-        self._memory: OrderedDict[str, str] = OrderedDict()
-
-    def get(self, key: str) -> str | None:
-        found = self._memory.get(key)
-        if found is None and self.folder is not None:
-            try:
-                found = (self.folder / f"{key}.html").read_text(encoding="utf-8")
-            except OSError:
-                return None
-        return found
-
-    def put(self, key: str, html: str, keep: bool = False) -> None:
-        self._memory[key] = html
-        if len(self._memory) > self.size:
-            self._memory.popitem(last=False)
-        if keep and self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-            temporary.write_text(html, encoding="utf-8")
-            os.replace(temporary, self.folder / f"{key}.html")
 
 
 class Renderer:

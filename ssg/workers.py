@@ -41,6 +41,7 @@ class RenderResult:
     sha1: str
     written: bool
     error: SiteError | None = None
+    kept: tuple = ()                 # bodies the render stored for the feeds: (key, location)
 
 
 def batches(items: Sequence, size: int) -> Iterator[Sequence]:
@@ -105,9 +106,10 @@ def _render(job: RenderJob) -> RenderResult:
         data = work.renderer.render(page, job.links, job.keep_body).encode("utf-8")
     except Exception as error:  # noqa: BLE001 - reported with its template and line
         return RenderResult(page.output_path, "", False, template_error(error, page, work.renderer.config))
+    kept = tuple(work.renderer.bodies.take_added())
     digest = hashlib.sha1(data).hexdigest()
     if digest == job.old_sha1:
-        return RenderResult(page.output_path, digest, False)
+        return RenderResult(page.output_path, digest, False, kept=kept)
     target = work.target / page.output_path
     try:
         file = open(target, "wb")
@@ -116,7 +118,7 @@ def _render(job: RenderJob) -> RenderResult:
         file = open(target, "wb")
     with file:
         file.write(data)
-    return RenderResult(page.output_path, digest, True)
+    return RenderResult(page.output_path, digest, True, kept=kept)
 
 
 def _render_range(bounds: tuple[int, int]) -> list[RenderResult]:
@@ -143,14 +145,22 @@ def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, target: Path, pr
         # collector from touching (and so copying) every inherited page of memory.
         gc.freeze()
         try:
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
+            with multiprocessing.get_context("fork").Pool(processes, initializer=_forget_parent_files) as pool:
                 for results in pool.imap(_render_range, ranges):
                     done(len(results))
-                    yield from results
+                    for result in results:
+                        # What a worker stored, the processes forked next (the feeds) can read.
+                        renderer.bodies.index.update(result.kept)
+                        yield result
         finally:
             gc.unfreeze()
     finally:
         _work = None
+
+
+def _forget_parent_files() -> None:
+    """A worker must not write to the pack file it inherited: it opens its own."""
+    _work.renderer.bodies.forked()
 
 
 def default_jobs() -> int:

@@ -431,6 +431,15 @@ class Ssg(Tool):
                  cwd="/")
         return Path(out) if out else None
 
+    def setup(self, proj: Path, corpus: Path) -> None:
+        super().setup(proj, corpus)
+        # Byte-compile ssg as pip does when it installs a wheel (the peers' Python code was
+        # compiled so): an editable checkout run with PYTHONDONTWRITEBYTECODE=1 would
+        # otherwise compile every module on every run.
+        module = self.module_dir()
+        if module:
+            sh([self.python(), "-m", "compileall", "-q", str(module)], cwd="/")
+
     def from_checkout(self) -> bool:
         """True when this ssg runs the sources of this checkout (an editable install)."""
         m = self.module_dir()

@@ -1,37 +1,32 @@
-"""The build, stage by stage: config, theme, sources, site model, pages, output.
+"""`ssg build`: see whether anything changed since the last build, and when something did,
+run the pipeline (ssg.pipeline).
 
-Every stage can reuse the last build's work (.ssg-cache/): unchanged sources are not
-parsed again, pages whose inputs did not change are not rendered again, and files whose
-bytes did not change are not rewritten. Parsing and rendering run in a pool of
-processes. The result is byte for byte what a clean build writes.
+The check reads no source and imports neither Jinja nor Markdown: it compares the size
+and modification time of every file a build reads, and the build time's effect on what
+is published, with what the last build recorded. So a rebuild with nothing to do costs
+a directory walk.
 """
 
 from __future__ import annotations
 
+import bisect
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .article import Article
 from .buildlog import record_build
-from .cache import BuildState, OutputEntry, SourceEntry, cache_folder, load_state, save_state
+from .cache import QuickCheck, cache_folder, environment_digest, load_quick_check, sha1
 from .config import SiteConfig, load_config, replace
-from .dates import build_time
-from .digest import (TemplateDigests, article_fingerprint, environment_digest, page_digest, sha1,
-                     site_digest)
-from .errors import BuildFailed, SiteError
-from .model import NEWS_WINDOW, BuildOptions, Page, Site, build_site
-from .output import Update, recover
-from .bodies import BodyStore, keep_only
-from .render import Renderer, host_files
-from .search import index_site, pagefind_version
-from .sources import NO_CONTENT, list_sources
+from .errors import BuildFailed
+from .listing import NO_CONTENT, list_sources
+from .options import NEWS_WINDOW, BuildOptions, build_time
+from .output import recover
 from .theme import Theme, load_theme
-from .workers import RenderJob, default_jobs, parse_sources, render_pages
-from .write import swap_into_place
+
+if TYPE_CHECKING:
+    from .model import Site
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
@@ -65,9 +60,9 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
     config = load_config(root, output_dir)
     if base_url is not None:
         config = replace(config, base_url=base_url)
+    options = BuildOptions(drafts=drafts, future=future, now=build_time())
     try:
-        report = _Build(config, BuildOptions(drafts=drafts, future=future, now=build_time()),
-                        jobs or default_jobs(), use_cache, progress, reindex).run(started)
+        report = _build(config, options, jobs, use_cache, progress, reindex, started)
     except BuildFailed as failure:
         record_build(config.root, config.output_dir, ok=False, errors=len(failure.errors))
         raise
@@ -75,271 +70,77 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
     return report
 
 
-class _Build:
-    def __init__(self, config: SiteConfig, options: BuildOptions, jobs: int, use_cache: bool, progress: Progress,
-                 reindex: bool = True):
-        self.config, self.options, self.jobs, self.progress = config, options, jobs, progress
-        self.reindex = reindex
-        self.cache_dir = cache_folder(config.root, config.output_dir)
-        recover(self.cache_dir)   # finish a commit an interruption left halfway
-        self.theme = load_theme(config)
-        self.environment = environment_digest()
-        old = load_state(self.cache_dir, self.environment, config.output_dir) if use_cache else None
-        self.update = old is not None and config.output_dir.is_dir()
-        self.old = old if self.update else None
-        self.reading = sha1(repr(config))
-        self.state = BuildState(environment=self.environment, reading=self.reading,
-                                output_dir=str(config.output_dir), build_time=options.now.timestamp())
+def _build(config: SiteConfig, options: BuildOptions, jobs: int | None, use_cache: bool, progress: Progress,
+           reindex: bool, started: float) -> BuildReport:
+    cache_dir = cache_folder(config.root, config.output_dir)
+    recover(cache_dir)   # finish a commit an interruption left halfway
+    theme = load_theme(config)
+    if not config.content_dir.is_dir():
+        raise BuildFailed([NO_CONTENT])
+    markdown, assets = list_sources(config)
+    stats = stat_sources(config.root, markdown)
+    environment, reading = environment_digest(), sha1(repr(config))
+    inputs = inputs_digest(theme, config, options, environment, reading, stats, assets)
+    if use_cache and config.output_dir.is_dir():
+        quick = load_quick_check(cache_dir, environment, config.output_dir)
+        if quick is not None and nothing_changed(quick, inputs, config, options):
+            return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir,
+                               time.perf_counter() - started)
 
-    # --- the stages ------------------------------------------------------------------
+    from .pipeline import Pipeline   # Jinja, Markdown and the rest: only when there is work
+    from .workers import default_jobs
+    pipeline = Pipeline(config, theme, options, jobs=jobs or default_jobs(), use_cache=use_cache,
+                        progress=progress, reindex=reindex, environment=environment, reading=reading,
+                        cache_dir=cache_dir)
+    site = pipeline.run(stats, assets, inputs)
+    return BuildReport(site, len(site.articles), len(pipeline.state.outputs), len(pipeline.written),
+                       len(pipeline.unchanged), len(pipeline.deleted), config.output_dir,
+                       time.perf_counter() - started, site.warnings, tuple(sorted(pipeline.rendered)))
 
-    def run(self, started: float) -> BuildReport:
-        if not self.config.content_dir.is_dir():
-            raise BuildFailed([NO_CONTENT])
-        markdown, assets = list_sources(self.config)
-        if self.update:
-            writer = Update(self.config.output_dir, self.cache_dir)
-            target = writer.target
-        else:
-            writer = None
-            target = self.config.output_dir.parent / f".{self.config.output_dir.name}.staging-{os.getpid()}"
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir(parents=True)
+
+def stat_sources(root: Path, markdown: list[str]) -> dict[str, tuple[int, int]]:
+    """Size and modification time of each source; one that vanished since it was listed is left out."""
+    stats = {}
+    folder = str(root) + os.sep
+    for path in markdown:
         try:
-            articles, errors = self._read(markdown)
-            inputs = self._inputs_digest(markdown, assets)
-            self.state.time_signature = self._time_signature(articles)
-            if self.update and not errors and self._nothing_changed(inputs):
-                writer.abort()
-                return self._unchanged_report(articles, started)
-            self.state.inputs = inputs
-            site = self._model(articles, assets, errors)
-            written, unchanged = self._render(site, target)
-            written += self._copy_files(site, target, unchanged)
-            deleted = self._finish(site, writer, target)
-        except BaseException:
-            if writer is not None:
-                writer.abort()
-            else:
-                shutil.rmtree(target, ignore_errors=True)
-            raise
-        self._forget_bodies(site)
-        save_state(self.cache_dir, self.state)
-        return BuildReport(site, len(site.articles), len(self.state.outputs), len(written), len(unchanged),
-                           len(deleted), self.config.output_dir, time.perf_counter() - started, site.warnings,
-                           tuple(sorted(self.rendered)))
-
-    def _read(self, markdown: list[str]) -> tuple[list[Article], list[SiteError]]:
-        """Parse what changed since the last build (by size and modification time); take
-        the rest from the cache."""
-        cached = self.old.sources if self.old is not None and self.old.reading == self.reading else {}
-        articles: list[Article] = []
-        errors: list[SiteError] = []
-        todo = []
-        for path in markdown:
-            entry = cached.get(path)
-            try:
-                stat = (self.config.root / path).stat()
-            except OSError:
-                continue
-            if entry is not None and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
-                self._keep_source(path, entry, articles, errors)
-            else:
-                todo.append(path)
-        self.parsed = len(todo)
-        done = [0]
-
-        def advance(count: int) -> None:
-            done[0] += count
-            self.progress("reading", done[0], len(todo))
-
-        for path, size, mtime_ns, result in parse_sources(todo, self.config, self.jobs, advance):
-            content_hash = result.content_hash if isinstance(result, Article) else ""
-            self._keep_source(path, SourceEntry(size, mtime_ns, content_hash, result), articles, errors)
-        return articles, errors
-
-    def _keep_source(self, path: str, entry: SourceEntry, articles: list, errors: list) -> None:
-        self.state.sources[path] = entry
-        if isinstance(entry.result, Article):
-            articles.append(entry.result)
-        else:
-            errors.extend(entry.result)
-
-    def _model(self, articles: list[Article], assets: list[str], errors: list[SiteError]) -> Site:
-        self.progress("linking", 0, 1)
-        try:
-            memo = dict(getattr(self.old, "memo", None) or {})
-            site = build_site(self.config, articles, assets, self.options, words=self.theme.word, memo=memo)
-            self.state.memo = memo
-        except BuildFailed as failure:
-            errors = errors + list(failure.errors)
-        if errors:
-            raise BuildFailed(errors)
-        return site
-
-    def _render(self, site: Site, target: Path) -> tuple[list[str], list[str]]:
-        """Render the pages whose digest changed; the others stay as they are."""
-        fingerprints = self.fingerprints = {a.source: article_fingerprint(a, site.links) for a in site.articles}
-        self.bodies = BodyStore(self.cache_dir / "bodies", getattr(self.old, "bodies", None))
-        renderer = Renderer(self.config, self.theme, self.bodies)
-        templates = TemplateDigests(renderer.env)
-        whole_site = site_digest(self.environment, self.config, self.options.drafts, self.options.future,
-                                 {lang: dict(words) for lang, words in self.theme.words.items()},
-                                 dict(self.theme.assets))
-        in_feeds = {a.source for page in site.pages if page.kind == "feed" for a in page.entries}
-        old_outputs = self.old.outputs if self.old is not None else {}
-        phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])
-        digests: dict[str, str] = {}
-        unchanged: list[str] = []
-        for page in site.pages:
-            digest = page_digest(page, fingerprints, templates.digest(page.template), whole_site)
-            digests[page.output_path] = digest
-            old = old_outputs.get(page.output_path)
-            if old is not None and old.digest == digest and (self.config.output_dir / page.output_path).is_file():
-                self.state.outputs[page.output_path] = old
-                unchanged.append(page.output_path)
-                continue
-            job = RenderJob(page, _links_for(page, site.links), old.sha1 if old is not None else None,
-                            keep_body=page.kind == "article" and page.article.source in in_feeds)
-            phases[page.kind == "feed"].append(job)   # feeds last: they reuse the bodies just rendered
-        written: list[str] = []
-        errors: dict[tuple, SiteError] = {}
-        self.rendered = [job.page.output_path for jobs in phases for job in jobs]
-        total, done = sum(map(len, phases)), [0]
-
-        def advance(count: int) -> None:
-            done[0] += count
-            self.progress("rendering", done[0], total)
-
-        for jobs in phases:
-            for result in render_pages(jobs, renderer, target, self.jobs, advance):
-                if result.error is not None:
-                    problem = result.error
-                    errors.setdefault((problem.path, problem.line, problem.message), problem)
-                    continue
-                self.state.outputs[result.output_path] = OutputEntry(digests[result.output_path], result.sha1)
-                (written if result.written or not self.update else unchanged).append(result.output_path)
-        if errors:
-            raise BuildFailed(errors.values())
-        return written, unchanged
-
-    def _copy_files(self, site: Site, target: Path, unchanged: list[str]) -> list[str]:
-        """Theme and site static files, content files beside the articles, and the files
-        static hosts read; each copied only when it changed."""
-        written = []
-        old_outputs = self.old.outputs if self.old is not None else {}
-        for output_path, source in _static_files(self.theme, self.config, site):
-            stat = source.stat()
-            digest = f"file:{source}:{stat.st_size}:{stat.st_mtime_ns}"
-            old = old_outputs.get(output_path)
-            self.state.outputs[output_path] = OutputEntry(digest, "")
-            if old is not None and old.digest == digest and (self.config.output_dir / output_path).is_file():
-                unchanged.append(output_path)
-                continue
-            destination = target / output_path
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
-            written.append(output_path)
-        for output in host_files(self.config):
-            digest = sha1(output.data.decode("utf-8"))
-            old = old_outputs.get(output.path)
-            self.state.outputs[output.path] = OutputEntry(digest, digest)
-            if old is not None and old.digest == digest and (self.config.output_dir / output.path).is_file():
-                unchanged.append(output.path)
-                continue
-            (target / output.path).write_bytes(output.data)
-            written.append(output.path)
-        return written
-
-    def _finish(self, site: Site, writer: Update | None, target: Path) -> list[str]:
-        """Index for search and put everything in place; the files the site no longer has."""
-        article_pages = sorted(p.output_path for p in site.pages if p.kind == "article")
-        indexed = sha1(pagefind_version(), *(f"{path}:{self.state.outputs[path].sha1}" for path in article_pages))
-        search_dir = self.config.output_dir / "pagefind"
-        reuse_index = (self.config.search and self.old is not None and search_dir.is_dir()
-                       and (self.old.search == indexed or not self.reindex))
-        self.state.search = ("" if not self.config.search else
-                             self.old.search if reuse_index and not self.reindex else indexed)
-        if writer is None:
-            if self.config.search:
-                self.progress("indexing", 0, 1)
-                index_site(target)
-            swap_into_place(target, self.config.output_dir)
-            return []
-        deleted = sorted(set(self.old.outputs) - set(self.state.outputs))
-        written = [p.relative_to(writer.target).as_posix() for p in writer.target.rglob("*") if p.is_file()]
-        writer.commit(written, deleted)
-        if self.config.search and not reuse_index:
-            self.progress("indexing", 0, 1)
-            _reindex(self.config.output_dir)
-        elif not self.config.search and search_dir.exists():
-            shutil.rmtree(search_dir)
-        return deleted
-
-    # --- nothing changed --------------------------------------------------------------
-
-    def _inputs_digest(self, markdown: list[str], assets: list[str]) -> str:
-        """Everything a build reads, by size and time for files: equal means equal output."""
-        templates = []
-        for folder in self.theme.template_dirs + (self.theme.folder / "i18n",):
-            for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-                if path.is_file():
-                    stat = path.stat()
-                    templates.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-        sources = [f"{path}:{entry.size}:{entry.mtime_ns}" for path, entry in sorted(self.state.sources.items())]
-        files = [static.source for static in self.theme.static] + [self.config.content_dir / a for a in assets]
-        copied = [f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path in files if (stat := path.stat())]
-        return sha1(self.environment, repr(self.config), repr(self.options.drafts), repr(self.options.future),
-                    repr(sorted(self.theme.assets.items())), *copied, *templates, *sources)
-
-    def _time_signature(self, articles: list[Article]) -> str:
-        """Which articles the build time publishes, and which are in the news sitemap."""
-        now = self.options.now
-        published = sorted(a.source for a in articles if self.options.future or a.date <= now)
-        news = sorted(a.source for a in articles if now - NEWS_WINDOW <= a.date <= now)
-        return sha1(*published, "|", *news, now.isoformat() if not articles else "")
-
-    def _nothing_changed(self, inputs: str) -> bool:
-        return (self.parsed == 0 and getattr(self.old, "inputs", None) == inputs
-                and getattr(self.old, "time_signature", None) == self.state.time_signature
-                and (not self.config.search or (self.config.output_dir / "pagefind").is_dir()))
-
-    def _unchanged_report(self, articles: list[Article], started: float) -> BuildReport:
-        published = [a for a in articles if (not a.draft or self.options.drafts)
-                     and (self.options.future or a.date <= self.options.now)]
-        return BuildReport(None, len(published),
-                           len(self.old.outputs), 0, len(self.old.outputs), 0, self.config.output_dir,
-                           time.perf_counter() - started)
-
-    def _forget_bodies(self, site: Site) -> None:
-        """Keep stored bodies only for the articles feeds show now."""
-        self.bodies.close()
-        keep = {self.fingerprints[a.source] for page in site.pages if page.kind == "feed" for a in page.entries}
-        self.state.bodies = keep_only(self.cache_dir / "bodies", self.bodies.index, keep)
+            stat = os.stat(folder + path)
+        except OSError:
+            continue
+        stats[path] = (stat.st_size, stat.st_mtime_ns)
+    return stats
 
 
-def _links_for(page: Page, links: dict[str, str]) -> dict[str, str]:
-    """The URLs of the articles that the bodies on PAGE link to."""
-    articles = [page.article] if page.kind == "article" else list(page.entries) if page.kind == "feed" else []
-    return {source: links[source] for article in articles for source in article.md_links if source in links}
+def inputs_digest(theme: Theme, config: SiteConfig, options: BuildOptions, environment: str, reading: str,
+                  stats: dict[str, tuple[int, int]], assets: list[str]) -> str:
+    """Everything a build reads, by size and time for files: equal means equal output."""
+    templates = []
+    for folder in theme.template_dirs + (theme.folder / "i18n",):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                stat = path.stat()
+                templates.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    sources = [f"{path}:{size}:{mtime_ns}" for path, (size, mtime_ns) in sorted(stats.items())]
+    files = [static.source for static in theme.static] + [config.content_dir / a for a in assets]
+    copied = [f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path in files if (stat := path.stat())]
+    return sha1(environment, reading, repr(options.drafts), repr(options.future),
+                repr(sorted(theme.assets.items())), *copied, *templates, *sources)
 
 
-def _static_files(theme: Theme, config: SiteConfig, site: Site):
-    for static in theme.static:
-        yield static.output_path, static.source
-        if static.also_at:
-            yield static.also_at, static.source
-    for asset in site.assets:
-        yield asset, config.content_dir / asset
+def nothing_changed(quick: QuickCheck, inputs: str, config: SiteConfig, options: BuildOptions) -> bool:
+    """The same inputs as last time, the search index still there, and a build time that
+    publishes the same articles and puts the same ones in the news sitemap."""
+    if quick.inputs != inputs:
+        return False
+    if config.search and not (config.output_dir / "pagefind").is_dir():
+        return False
+    return same_selection(quick.dates, quick.build_time, options.now.timestamp())
 
 
-def _reindex(output_dir: Path) -> None:
-    """Rebuild the search index beside the site, then swap it in."""
-    fresh = output_dir.parent / f".{output_dir.name}.pagefind-{os.getpid()}"
-    shutil.rmtree(fresh, ignore_errors=True)
-    try:
-        index_site(output_dir, fresh)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    swap_into_place(fresh, output_dir / "pagefind")
+def same_selection(dates: list[float], before: float, now: float) -> bool:
+    """True when a build at NOW publishes the same articles (dated at or before it) and puts
+    the same ones in the news sitemap (dated within NEWS_WINDOW before it) as one at BEFORE.
+    DATES are every article's date, sorted."""
+    window = NEWS_WINDOW.total_seconds()
+    return (bisect.bisect_right(dates, before) == bisect.bisect_right(dates, now)
+            and bisect.bisect_left(dates, before - window) == bisect.bisect_left(dates, now - window))

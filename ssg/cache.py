@@ -10,12 +10,16 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import __version__
+
 CACHE_DIR = ".ssg-cache"
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass
@@ -41,10 +45,36 @@ class BuildState:
     sources: dict[str, SourceEntry] = field(default_factory=dict)
     outputs: dict[str, OutputEntry] = field(default_factory=dict)
     search: str = ""                 # digest of the indexed pages, when a search index was written
-    inputs: str = ""                 # digest of everything read, by size and time: equal, nothing to do
-    time_signature: str = ""         # which articles the build time published and put in the news sitemap
     memo: dict = field(default_factory=dict)   # the site model's reusable work (related lists)
     bodies: dict = field(default_factory=dict)  # rendered bodies kept for the feeds: key -> pack location
+
+
+@dataclass
+class QuickCheck:
+    """What a rebuild needs to see that nothing changed, kept apart from the state so that
+    such a rebuild never loads the state."""
+    inputs: str                      # digest of everything read, by size and time
+    dates: list[float]               # every article's date (POSIX time), sorted
+    build_time: float
+    articles: int                    # articles published
+    outputs: int                     # files written
+
+
+def sha1(*parts: str) -> str:
+    return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def environment_digest() -> str:
+    """The versions whose output we reproduce: a cache from other versions is not used.
+    Read from the installed metadata: importing the libraries to ask them would cost a
+    rebuild with nothing to do a fifth of a second."""
+    versions = []
+    for name in ("babel", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "python-slugify", "hijridate"):
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} ?")
+    return sha1(__version__, sys.version, *versions)
 
 
 def cache_folder(root: Path, output_dir: Path) -> Path:
@@ -53,21 +83,36 @@ def cache_folder(root: Path, output_dir: Path) -> Path:
 
 
 def load_state(folder: Path, environment: str, output_dir: Path) -> BuildState | None:
+    found = _load(folder / "state.pickle", environment, output_dir)
+    return found if isinstance(found, BuildState) else None
+
+
+def load_quick_check(folder: Path, environment: str, output_dir: Path) -> QuickCheck | None:
+    found = _load(folder / "quick.pickle", environment, output_dir)
+    return found if isinstance(found, QuickCheck) else None
+
+
+def _load(path: Path, environment: str, output_dir: Path) -> Any:
     try:
-        with open(folder / "state.pickle", "rb") as stream:
-            header = pickle.load(stream)
-            if header != (FORMAT, environment, str(output_dir)):
+        with open(path, "rb") as stream:
+            if pickle.load(stream) != (FORMAT, environment, str(output_dir)):
                 return None
-            state = pickle.load(stream)
+            return pickle.load(stream)
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache means a clean build
         return None
-    return state if isinstance(state, BuildState) else None
 
 
-def save_state(folder: Path, state: BuildState) -> None:
+def save_state(folder: Path, state: BuildState, quick: QuickCheck) -> None:
+    """The quick check is written last and removed first: it never describes an older state."""
     folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / f"state.{os.getpid()}.tmp"
+    (folder / "quick.pickle").unlink(missing_ok=True)
+    _save(folder / "state.pickle", state, state)
+    _save(folder / "quick.pickle", state, quick)
+
+
+def _save(path: Path, state: BuildState, record: Any) -> None:
+    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     with open(temporary, "wb") as stream:
         pickle.dump((FORMAT, state.environment, state.output_dir), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(state, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, folder / "state.pickle")
+        pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)

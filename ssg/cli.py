@@ -9,15 +9,11 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .build import build
-from .errors import BuildFailed
-from .buildlog import last_build
-from .check import check_site, count_pages
-from .config import load_config
-from .deploy import DeployError, DeployRequest, choose_target, mask_secrets, preflight
-from .progress import BuildProgress
-from .preview import ServeError, ServeOptions, serve_site
-from .scaffold import ScaffoldError, new_article, new_site
+from .errors import BuildFailed, CommandError
+
+# Each command imports what it needs when it runs: `ssg build` with nothing to do takes
+# a fraction of a second, and importing the preview server, Jinja and Markdown for it
+# would double that.
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as failure:
         print(failure.report(), file=sys.stderr)
         return 1
-    except (ScaffoldError, ServeError, DeployError) as error:
+    except CommandError as error:
+        from .deploy import mask_secrets
         print(f"error: {mask_secrets(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -99,6 +96,8 @@ def _add_source(command: argparse.ArgumentParser) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from .build import build
+    from .progress import BuildProgress
     progress = BuildProgress(quiet=args.quiet)
     try:
         report = build(args.source, args.output, drafts=args.drafts, future=args.future, jobs=args.jobs,
@@ -117,6 +116,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
+    from .preview import ServeOptions, serve_site
     options = ServeOptions(host=args.host, port=args.port, drafts=args.drafts, future=args.future,
                            open_browser=args.open)
     serve_site(args.source, options, say=lambda line: print(line, flush=True))
@@ -124,6 +124,8 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from .check import check_site, count_pages
+    from .config import load_config
     config = load_config(args.source, args.output)
     started = time.perf_counter()
     problems = check_site(config.output_dir, config.base_url)
@@ -136,6 +138,10 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_deploy(args: argparse.Namespace) -> int:
+    from .buildlog import last_build
+    from .check import check_site
+    from .config import load_config
+    from .deploy import DeployRequest, choose_target, mask_secrets, preflight
     if args.build:
         _run_build(argparse.Namespace(source=args.source, output=args.output, drafts=False, future=False,
                                       quiet=False, jobs=None, clean=False))
@@ -158,6 +164,7 @@ def _run_deploy(args: argparse.Namespace) -> int:
 
 
 def _run_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_article, new_site
     what = args.what
     if what and what[0] == "article":
         if len(what) != 2:

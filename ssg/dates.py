@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +13,7 @@ from babel.dates import format_date as babel_format_date
 from hijridate import Gregorian
 
 from .arabic import to_latin_digits
+from .options import build_time  # noqa: F401 - where it used to live
 
 _SPACE_BEFORE_OFFSET = re.compile(r"\s+([+-]\d{2}:?\d{2}|Z)$")
 _COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
@@ -44,14 +44,6 @@ def parse_date(value: object, tz: ZoneInfo) -> dt.datetime:
     except ValueError:
         raise BadDate(f"{value!r} is not a date") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
-
-
-def build_time() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)
 
 
 @lru_cache(maxsize=64)

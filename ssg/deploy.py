@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from .cache import CACHE_DIR
+from .errors import CommandError
 
 _USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
 
 
-class DeployError(Exception):
+class DeployError(CommandError):
     pass
 
 

@@ -4,34 +4,18 @@ digest changes, so the digest must cover everything its template can see."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import sys
 from functools import lru_cache
 from typing import Mapping
 
 import jinja2
 from jinja2 import meta
 
-from . import __version__
 from .article import Article
+from .cache import sha1
 from .model import Page
 
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
 _ARTICLE_FIELDS = frozenset({"article", "newer", "older"})
-
-
-def sha1(*parts: str) -> str:
-    return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def environment_digest() -> str:
-    """The versions whose output we reproduce: a cache from other versions is not used."""
-    import babel
-    import markdown_it
-    import mdit_py_plugins
-    import yaml
-    return sha1(__version__, sys.version, babel.__version__, jinja2.__version__, markdown_it.__version__,
-                mdit_py_plugins.__version__, yaml.__version__)
 
 
 def article_fingerprint(article: Article, links: Mapping[str, str]) -> str:

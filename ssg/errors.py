@@ -38,6 +38,11 @@ class BuildFailed(Exception):
         return "\n".join(lines)
 
 
+class CommandError(Exception):
+    """A command could not do what was asked (a deploy target refused, a port in use...):
+    its message is printed as it is, and `ssg` exits with status 1."""
+
+
 class ConfigError(BuildFailed):
     """A problem in site.toml; raised before any article is read."""
 

@@ -21,20 +21,13 @@ from .config import SiteConfig
 from .dates import DateStyle
 from .errors import BuildFailed, SiteError
 from .lang import direction_of, normalize_language
+from .options import NEWS_WINDOW, BuildOptions
 from .related import related_articles
 from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
 from .urls import Urls, is_inside, output_path_for
 
 Words = Callable[[str, str], str]   # (key, language) -> the theme's word
 SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org limit)
-NEWS_WINDOW = dt.timedelta(days=2)  # Google News takes articles of the last two days
-
-
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    drafts: bool = False
-    future: bool = False
-    now: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
 @dataclass(frozen=True, slots=True)

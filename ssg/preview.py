@@ -17,13 +17,13 @@ from typing import Callable
 from .build import build
 from .cache import cache_folder
 from .config import load_config
-from .errors import BuildFailed
+from .errors import BuildFailed, CommandError
 from .serve import BuildState, PreviewServer
 from .theme import find_theme
 from .watch import Changes, WatchedFolders, Watcher
 
 
-class ServeError(Exception):
+class ServeError(CommandError):
     pass
 
 

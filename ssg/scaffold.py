@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from .config import CONFIG_FILE, load_config
+from .errors import CommandError
 from .dates import iso
 from .urls import slugify
 
@@ -56,7 +57,7 @@ author: ""
 '''
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(CommandError):
     pass
 
 

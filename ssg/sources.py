@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -21,9 +20,9 @@ from .dates import BadDate, parse_date
 from .errors import SiteError, display_path
 from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
 from .lang import direction_of, is_valid_language, normalize_language
+from .listing import MARKDOWN_SUFFIXES, NO_CONTENT, list_sources  # noqa: F401 - used by callers of sources
 from .urls import UnsafeSlug, clean_slug, slugify
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 
 # Each field and the front-matter keys that give it, first match wins
@@ -58,24 +57,6 @@ class SourceSet:
     errors: tuple[SiteError, ...]
 
 
-def list_sources(config: SiteConfig) -> tuple[list[str], list[str]]:
-    """The Markdown files (content/...) and other files (relative to content/) to build from."""
-    markdown: list[str] = []
-    assets: list[str] = []
-    content = config.content_dir
-    for path in _walk(content):
-        relative = path.relative_to(content).as_posix()
-        if path.suffix.lower() in MARKDOWN_SUFFIXES:
-            if path.name != "_index.md":  # a Hugo section page, not an article
-                markdown.append("content/" + relative)
-        else:
-            assets.append(relative)
-    return markdown, assets
-
-
-NO_CONTENT = SiteError("content", None, "no content/ folder", "create content/ and put Markdown articles in it")
-
-
 def read_sources(config: SiteConfig) -> SourceSet:
     """Read every source in this process (the build itself reads in parallel, with a cache)."""
     if not config.content_dir.is_dir():
@@ -90,16 +71,6 @@ def read_sources(config: SiteConfig) -> SourceSet:
         else:
             errors.extend(result)
     return SourceSet(tuple(articles), tuple(assets), tuple(errors))
-
-
-def _walk(folder: Path):
-    """Files under FOLDER in a stable order, skipping hidden and editor temp files."""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")):
-                continue
-            yield Path(dirpath) / name
 
 
 def decode_source(data: bytes) -> str:

@@ -4,6 +4,7 @@ edit touched."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -143,10 +144,17 @@ def test_adding_one_article_renders_only_what_shows_it(newsroom, tmp_path):
 def test_a_corrupt_or_foreign_cache_means_a_clean_build(newsroom, tmp_path):
     output = tmp_path / "site"
     build(newsroom, output)
-    for state in (newsroom / ".ssg-cache").rglob("state.pickle"):
+    for state in (newsroom / ".ssg-cache").rglob("*.pickle"):
         state.write_bytes(b"not a pickle")
     report = build(newsroom, output)
     assert report.written == report.pages
+    # The quick check intact but the state behind it unreadable: a change rebuilds everything.
+    for state in (newsroom / ".ssg-cache").rglob("state.pickle"):
+        state.write_bytes(b"not a pickle")
+    assert build(newsroom, output).written == 0          # nothing changed: the quick check says so
+    source = newsroom / "content" / "2024" / "a00.md"
+    edit(source, source.read_text(encoding="utf-8") + "\nسطر أخير.\n")
+    assert build(newsroom, output).written == report.pages
     shutil.rmtree(newsroom / ".ssg-cache")
     assert build(newsroom, output).written == report.pages
 
@@ -164,3 +172,22 @@ def test_a_failed_rebuild_changes_nothing_and_the_next_one_recovers(newsroom, tm
     edit(newsroom / "content" / "2024" / "a01.md", article("خبر 1 معدل", "2024-01-02T10:00:00+03:00", slug="a01"))
     report = build(newsroom, output)
     assert "2024/01/a01/index.html" in report.rendered
+
+
+def test_the_clock_alone_publishes_a_scheduled_article_and_ages_it_out_of_the_news_sitemap(
+        newsroom, tmp_path, monkeypatch):
+    site = Twin(newsroom, tmp_path)
+    edit(newsroom / "content" / "2025" / "scheduled.md",
+         article("خبر مجدول", "2025-01-05T09:00:00+03:00", slug="scheduled", tags="[العراق]"))
+    site.rebuild()                                            # 2025-01-01: not yet published
+    assert not (site.incremental / "2025").exists()
+    assert site.rebuild().written == 0                        # the same clock: nothing to do
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 1, 6, tzinfo=dt.timezone.utc).timestamp())))
+    report = site.rebuild()                                   # published, and in the news sitemap
+    assert (site.incremental / "2025" / "01" / "scheduled" / "index.html").is_file() and report.written
+    assert "scheduled" in (site.incremental / "news-sitemap.xml").read_text(encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 1, 6, 12, tzinfo=dt.timezone.utc).timestamp())))
+    assert site.rebuild().written == 0                        # nothing crossed a boundary
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 1, 9, tzinfo=dt.timezone.utc).timestamp())))
+    site.rebuild()                                            # two days on: out of the news sitemap
+    assert "scheduled" not in (site.incremental / "news-sitemap.xml").read_text(encoding="utf-8")

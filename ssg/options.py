@@ -1,0 +1,24 @@
+"""What a build is asked for, and the moment it builds at."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+NEWS_WINDOW = dt.timedelta(days=2)  # Google News takes articles of the last two days
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    drafts: bool = False
+    future: bool = False
+    now: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def build_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)

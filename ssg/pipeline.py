@@ -1,0 +1,252 @@
+"""The build, stage by stage, once ssg.build has found there is work to do: sources,
+site model, pages, output.
+
+Every stage can reuse the last build's work (.ssg-cache/): unchanged sources are not
+parsed again, pages whose inputs did not change are not rendered again, and files whose
+bytes did not change are not rewritten. Parsing and rendering run in a pool of
+processes. The result is byte for byte what a clean build writes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from .article import Article
+from .bodies import BodyStore, keep_only
+from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, load_state, save_state
+from .config import SiteConfig
+from .digest import TemplateDigests, article_fingerprint, page_digest, sha1, site_digest
+from .errors import BuildFailed, SiteError
+from .model import Page, Site, build_site
+from .options import BuildOptions
+from .output import Update
+from .render import Renderer, host_files
+from .search import index_site, pagefind_version
+from .theme import Theme
+from .workers import RenderJob, parse_sources, render_pages
+from .write import swap_into_place
+
+Progress = Callable[[str, int, int], None]     # (stage, done, total)
+
+
+class Pipeline:
+    def __init__(self, config: SiteConfig, theme: Theme, options: BuildOptions, *, jobs: int, use_cache: bool,
+                 progress: Progress, reindex: bool, environment: str, reading: str, cache_dir: Path):
+        self.config, self.theme, self.options, self.jobs, self.progress = config, theme, options, jobs, progress
+        self.reindex, self.environment, self.reading, self.cache_dir = reindex, environment, reading, cache_dir
+        self.use_cache = use_cache and config.output_dir.is_dir()
+        old = load_state(cache_dir, environment, config.output_dir) if self.use_cache else None
+        self.update, self.old = old is not None, old
+        self.state = BuildState(environment=environment, reading=reading,
+                                output_dir=str(config.output_dir), build_time=options.now.timestamp())
+
+    # --- the stages ------------------------------------------------------------------
+
+    def run(self, stats: dict[str, tuple[int, int]], assets: list[str], inputs: str) -> Site:
+        """Build from the sources STATS lists (path: size and time) and the content ASSETS;
+        INPUTS digests all a build reads, for the next build's quick check."""
+        if self.update:
+            writer = Update(self.config.output_dir, self.cache_dir)
+            target = writer.target
+        else:
+            writer = None
+            target = self.config.output_dir.parent / f".{self.config.output_dir.name}.staging-{os.getpid()}"
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
+        try:
+            articles, errors = self._read(stats)
+            site = self._model(articles, assets, errors)
+            written, unchanged = self._render(site, target)
+            written += self._copy_files(site, target, unchanged)
+            deleted = self._finish(site, writer, target)
+        except BaseException:
+            if writer is not None:
+                writer.abort()
+            else:
+                shutil.rmtree(target, ignore_errors=True)
+            raise
+        self._forget_bodies(site)
+        save_state(self.cache_dir, self.state,
+                   QuickCheck(inputs, sorted(a.date.timestamp() for a in articles), self.options.now.timestamp(),
+                              len(site.articles), len(self.state.outputs)))
+        self.written, self.unchanged, self.deleted = written, unchanged, deleted
+        return site
+
+    def _read(self, stats: dict[str, tuple[int, int]]) -> tuple[list[Article], list[SiteError]]:
+        """Parse what changed since the last build (by size and modification time); take
+        the rest from the cache."""
+        cached = self.old.sources if self.old is not None and self.old.reading == self.reading else {}
+        articles: list[Article] = []
+        errors: list[SiteError] = []
+        todo = []
+        for path, size_and_time in stats.items():
+            entry = cached.get(path)
+            if entry is not None and (entry.size, entry.mtime_ns) == size_and_time:
+                self._keep_source(path, entry, articles, errors)
+            else:
+                todo.append(path)
+        self.parsed = len(todo)
+        done = [0]
+
+        def advance(count: int) -> None:
+            done[0] += count
+            self.progress("reading", done[0], len(todo))
+
+        for path, size, mtime_ns, result in parse_sources(todo, self.config, self.jobs, advance):
+            content_hash = result.content_hash if isinstance(result, Article) else ""
+            self._keep_source(path, SourceEntry(size, mtime_ns, content_hash, result), articles, errors)
+        return articles, errors
+
+    def _keep_source(self, path: str, entry: SourceEntry, articles: list, errors: list) -> None:
+        self.state.sources[path] = entry
+        if isinstance(entry.result, Article):
+            articles.append(entry.result)
+        else:
+            errors.extend(entry.result)
+
+    def _model(self, articles: list[Article], assets: list[str], errors: list[SiteError]) -> Site:
+        self.progress("linking", 0, 1)
+        try:
+            memo = dict(getattr(self.old, "memo", None) or {})
+            site = build_site(self.config, articles, assets, self.options, words=self.theme.word, memo=memo)
+            self.state.memo = memo
+        except BuildFailed as failure:
+            errors = errors + list(failure.errors)
+        if errors:
+            raise BuildFailed(errors)
+        return site
+
+    def _render(self, site: Site, target: Path) -> tuple[list[str], list[str]]:
+        """Render the pages whose digest changed; the others stay as they are."""
+        fingerprints = self.fingerprints = {a.source: article_fingerprint(a, site.links) for a in site.articles}
+        self.bodies = BodyStore(self.cache_dir / "bodies", getattr(self.old, "bodies", None))
+        renderer = Renderer(self.config, self.theme, self.bodies)
+        templates = TemplateDigests(renderer.env)
+        whole_site = site_digest(self.environment, self.config, self.options.drafts, self.options.future,
+                                 {lang: dict(words) for lang, words in self.theme.words.items()},
+                                 dict(self.theme.assets))
+        in_feeds = {a.source for page in site.pages if page.kind == "feed" for a in page.entries}
+        old_outputs = self.old.outputs if self.old is not None else {}
+        phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])
+        digests: dict[str, str] = {}
+        unchanged: list[str] = []
+        for page in site.pages:
+            digest = page_digest(page, fingerprints, templates.digest(page.template), whole_site)
+            digests[page.output_path] = digest
+            old = old_outputs.get(page.output_path)
+            if old is not None and old.digest == digest and (self.config.output_dir / page.output_path).is_file():
+                self.state.outputs[page.output_path] = old
+                unchanged.append(page.output_path)
+                continue
+            job = RenderJob(page, _links_for(page, site.links), old.sha1 if old is not None else None,
+                            keep_body=page.kind == "article" and page.article.source in in_feeds)
+            phases[page.kind == "feed"].append(job)   # feeds last: they reuse the bodies just rendered
+        written: list[str] = []
+        errors: dict[tuple, SiteError] = {}
+        self.rendered = [job.page.output_path for jobs in phases for job in jobs]
+        total, done = sum(map(len, phases)), [0]
+
+        def advance(count: int) -> None:
+            done[0] += count
+            self.progress("rendering", done[0], total)
+
+        for jobs in phases:
+            for result in render_pages(jobs, renderer, target, self.jobs, advance):
+                if result.error is not None:
+                    problem = result.error
+                    errors.setdefault((problem.path, problem.line, problem.message), problem)
+                    continue
+                self.state.outputs[result.output_path] = OutputEntry(digests[result.output_path], result.sha1)
+                (written if result.written or not self.update else unchanged).append(result.output_path)
+        if errors:
+            raise BuildFailed(errors.values())
+        return written, unchanged
+
+    def _copy_files(self, site: Site, target: Path, unchanged: list[str]) -> list[str]:
+        """Theme and site static files, content files beside the articles, and the files
+        static hosts read; each copied only when it changed."""
+        written = []
+        old_outputs = self.old.outputs if self.old is not None else {}
+        for output_path, source in _static_files(self.theme, self.config, site):
+            stat = source.stat()
+            digest = f"file:{source}:{stat.st_size}:{stat.st_mtime_ns}"
+            old = old_outputs.get(output_path)
+            self.state.outputs[output_path] = OutputEntry(digest, "")
+            if old is not None and old.digest == digest and (self.config.output_dir / output_path).is_file():
+                unchanged.append(output_path)
+                continue
+            destination = target / output_path
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+            written.append(output_path)
+        for output in host_files(self.config):
+            digest = sha1(output.data.decode("utf-8"))
+            old = old_outputs.get(output.path)
+            self.state.outputs[output.path] = OutputEntry(digest, digest)
+            if old is not None and old.digest == digest and (self.config.output_dir / output.path).is_file():
+                unchanged.append(output.path)
+                continue
+            (target / output.path).write_bytes(output.data)
+            written.append(output.path)
+        return written
+
+    def _finish(self, site: Site, writer: Update | None, target: Path) -> list[str]:
+        """Index for search and put everything in place; the files the site no longer has."""
+        article_pages = sorted(p.output_path for p in site.pages if p.kind == "article")
+        indexed = sha1(pagefind_version(), *(f"{path}:{self.state.outputs[path].sha1}" for path in article_pages))
+        search_dir = self.config.output_dir / "pagefind"
+        reuse_index = (self.config.search and self.old is not None and search_dir.is_dir()
+                       and (self.old.search == indexed or not self.reindex))
+        self.state.search = ("" if not self.config.search else
+                             self.old.search if reuse_index and not self.reindex else indexed)
+        if writer is None:
+            if self.config.search:
+                self.progress("indexing", 0, 1)
+                index_site(target)
+            swap_into_place(target, self.config.output_dir)
+            return []
+        deleted = sorted(set(self.old.outputs) - set(self.state.outputs))
+        written = [p.relative_to(writer.target).as_posix() for p in writer.target.rglob("*") if p.is_file()]
+        writer.commit(written, deleted)
+        if self.config.search and not reuse_index:
+            self.progress("indexing", 0, 1)
+            _reindex(self.config.output_dir)
+        elif not self.config.search and search_dir.exists():
+            shutil.rmtree(search_dir)
+        return deleted
+
+    def _forget_bodies(self, site: Site) -> None:
+        """Keep stored bodies only for the articles feeds show now."""
+        self.bodies.close()
+        keep = {self.fingerprints[a.source] for page in site.pages if page.kind == "feed" for a in page.entries}
+        self.state.bodies = keep_only(self.cache_dir / "bodies", self.bodies.index, keep)
+
+
+def _links_for(page: Page, links: dict[str, str]) -> dict[str, str]:
+    """The URLs of the articles that the bodies on PAGE link to."""
+    articles = [page.article] if page.kind == "article" else list(page.entries) if page.kind == "feed" else []
+    return {source: links[source] for article in articles for source in article.md_links if source in links}
+
+
+def _static_files(theme: Theme, config: SiteConfig, site: Site):
+    for static in theme.static:
+        yield static.output_path, static.source
+        if static.also_at:
+            yield static.also_at, static.source
+    for asset in site.assets:
+        yield asset, config.content_dir / asset
+
+
+def _reindex(output_dir: Path) -> None:
+    """Rebuild the search index beside the site, then swap it in."""
+    fresh = output_dir.parent / f".{output_dir.name}.pagefind-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        index_site(output_dir, fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    swap_into_place(fresh, output_dir / "pagefind")

@@ -4,6 +4,7 @@ digest changes, so the digest must cover everything its template can see."""
 from __future__ import annotations
 
 import dataclasses
+import operator
 from functools import lru_cache
 from typing import Mapping
 
@@ -27,21 +28,39 @@ def article_fingerprint(article: Article, links: Mapping[str, str]) -> str:
                 repr(tuple((source, links.get(source)) for source in article.md_links)))
 
 
-def page_digest(page: Page, fingerprints: Mapping[str, str], template: str, site: str) -> str:
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_page_values = operator.attrgetter(*_PAGE_FIELDS)
+
+
+def page_digest(page: Page, fingerprints: Mapping[str, str], template: str, site: str,
+                shown: dict[int, str] | None = None) -> str:
+    """SHOWN keeps, for one build, the repr of records many pages share (a tag, a period,
+    a breadcrumb trail): by id, as they live as long as the site model."""
+    shown = {} if shown is None else shown
+    plain = []                       # printed together: one repr for the page's plain fields
     parts = [template, site]
-    for name in _PAGE_FIELDS:
-        value = getattr(page, name)
+    for name, value in zip(_PAGE_FIELDS, _page_values(page)):
+        if type(value) in _PLAIN:
+            plain.append(value)
+            continue
+        plain.append(...)            # the other fields follow in PARTS, each under its name
         if name in _ARTICLE_FIELDS:
-            parts.append(fingerprints[value.source] if value is not None else "-")
+            parts.append(f"{name}={fingerprints[value.source]}")
         elif name == "related":
+            parts.append(name)
             parts.extend(fingerprints[a.source] for a in value)
-        elif name == "pagination" and value is not None:
-            parts.append(repr((value.number, value.total, value.first_url, value.prev_url, value.next_url)))
+        elif name == "pagination":
+            parts.append(name + repr((value.number, value.total, value.first_url, value.prev_url, value.next_url)))
             parts.extend(fingerprints[a.source] for a in value.items)
         elif name == "entries":
+            parts.append(name)
             parts.extend(fingerprints[e.source] if isinstance(e, Article) else repr(e) for e in value)
         else:
-            parts.append(repr(value))
+            text = shown.get(id(value))
+            if text is None:
+                text = shown[id(value)] = f"{name}={value!r}"
+            parts.append(text)
+    parts.append(repr(plain))
     return sha1(*parts)
 
 

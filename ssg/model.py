@@ -139,6 +139,7 @@ class _SiteBuilder:
         self.dir = direction_of(self.lang)
         self.errors: list[SiteError] = []
         self.site_feed = self.urls.url("/feed.xml")
+        self.home_crumb: Link | None = None
 
     def build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
         published = sorted((a for a in articles if self._is_published(a)),
@@ -230,7 +231,9 @@ class _SiteBuilder:
     # --- listings -------------------------------------------------------------------
 
     def _home_crumb(self) -> Link:
-        return Link(self.config.title, self.urls.url("/"))
+        if self.home_crumb is None:
+            self.home_crumb = Link(self.config.title, self.urls.url("/"))
+        return self.home_crumb
 
     def _page(self, kind: str, template: str, path: str, title: str, **fields) -> Page:
         fields.setdefault("feed_url", self.site_feed)
@@ -277,6 +280,7 @@ class _SiteBuilder:
 
     def _period_pages(self, periods: tuple[Period, ...]) -> list[Page]:
         around = neighbours(periods)
+        slims = {id(period): slim(period) for period in periods}   # each shown by several pages
         pages = []
         for period in periods:
             title = self.dates.format_period(period.year, period.month, period.day, self.lang)
@@ -290,11 +294,13 @@ class _SiteBuilder:
             newer, older = around[period.path]
             description = self.words("period_description", self.lang).format(name=title, site=self.config.title)
             pages += self._paginate(period.level, "period.html", period.path, title, period.articles,
-                                    breadcrumbs=tuple(crumbs), period=slim(period), newer_period=slim(newer),
-                                    older_period=slim(older), description=description)
+                                    breadcrumbs=tuple(crumbs), period=slims[id(period)],
+                                    newer_period=slims.get(id(newer)), older_period=slims.get(id(older)),
+                                    description=description)
         years = [p for p in periods if p.level == "year"]
         months = [p for p in periods if p.level == "month"]
-        archive = tuple((slim(year), tuple(slim(m) for m in months if m.year == year.year)) for year in years)
+        archive = tuple((slims[id(year)], tuple(slims[id(m)] for m in months if m.year == year.year))
+                        for year in years)
         title = self.words("archive", self.lang)
         pages.append(self._page("archive", "archive.html", "/archive/", title, archive=archive,
                                 description=self._index_description(title),
@@ -368,7 +374,7 @@ class _SiteBuilder:
                 claims[page.output_path].append(page.article.source if page.article else f"the {page.kind} page")
         for asset in assets:
             claims[asset].append(f"content/{asset}")
-        for path, sources in sorted(claims.items()):
+        for path, sources in sorted(item for item in claims.items() if len(item[1]) > 1):
             if len(sources) > 1:
                 sources = sorted(sources)
                 self.errors.append(SiteError(

@@ -133,11 +133,13 @@ class Pipeline:
         phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])
         digests: dict[str, str] = {}
         unchanged: list[str] = []
+        shown: dict[int, str] = {}
+        output_dir = str(self.config.output_dir) + os.sep
         for page in site.pages:
-            digest = page_digest(page, fingerprints, templates.digest(page.template), whole_site)
+            digest = page_digest(page, fingerprints, templates.digest(page.template), whole_site, shown)
             digests[page.output_path] = digest
             old = old_outputs.get(page.output_path)
-            if old is not None and old.digest == digest and (self.config.output_dir / page.output_path).is_file():
+            if old is not None and old.digest == digest and os.path.isfile(output_dir + page.output_path):
                 self.state.outputs[page.output_path] = old
                 unchanged.append(page.output_path)
                 continue

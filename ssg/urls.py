@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from slugify import slugify as latin_slugify
@@ -48,9 +49,23 @@ def clean_slug(slug: str) -> str:
     return slug.strip(".")
 
 
+class _PercentEncoding(dict):
+    """Character code -> the character itself when it is safe in a path, else the
+    percent-encoding of its UTF-8 bytes; filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        encoded = self[code] = quote(chr(code), safe=_PATH_SAFE)
+        return encoded
+
+
+_PATH_ENCODING = _PercentEncoding()
+
+
 def encode_path(path: str) -> str:
-    """Percent-encode a path (UTF-8), leaving '/' and RFC 3986 sub-delimiters alone."""
-    return quote(path, safe=_PATH_SAFE)
+    """Percent-encode a path (UTF-8), leaving '/' and RFC 3986 sub-delimiters alone: what
+    urllib.parse.quote(path, safe=...) gives, one character at a time through str.translate,
+    which is several times faster on Arabic slugs (an archive encodes every URL it has)."""
+    return path.translate(_PATH_ENCODING)
 
 
 def output_path_for(path: str) -> str:
@@ -73,8 +88,11 @@ class Urls:
 
     def __init__(self, base_path: str, origin: str):
         self.base_path, self.origin = base_path, origin
+        # A listing's URL is asked for by each of its pages and by every page linking to
+        # it; an article's twice (url and permalink). Recent ones are remembered.
+        self.url = lru_cache(maxsize=8192)(self._url)
 
-    def url(self, path: str) -> str:
+    def _url(self, path: str) -> str:
         return encode_path(self.base_path + path)
 
     def permalink(self, path: str) -> str:

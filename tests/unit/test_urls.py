@@ -36,3 +36,13 @@ def test_output_paths():
     assert output_path_for("/") == "index.html"
     assert output_path_for("/x.html") == "x.html"
     assert is_inside("2024/x/index.html") and not is_inside("../x") and not is_inside("/etc/x")
+
+
+def test_encode_path_is_urllib_quote_with_the_path_safe_characters():
+    from urllib.parse import quote
+
+    from ssg.urls import _PATH_SAFE
+    samples = ["/2024/09/مهرجان-بغداد/", "/tags/الصحه/page/2/", "/a b/c%20d?x=1#y", "/ن😀/ü/", "/x/\u200c/", "", "/"]
+    samples += ["".join(chr(code) for code in range(start, start + 40)) for start in range(0, 0x700, 40)]
+    for sample in samples:
+        assert encode_path(sample) == quote(sample, safe=_PATH_SAFE), sample

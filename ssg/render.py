@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import traceback
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
@@ -26,6 +27,7 @@ from .sources import load_body
 from .theme import Theme
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
+MACRO_MEMO_SIZE = 30_000     # cards and the like kept by `cached`, about half a kilobyte each
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +110,36 @@ def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
     def asset(path: str) -> str:
         return urls.url("/" + theme.assets.get(path, path))
 
-    env.globals.update(t=word, asset=asset, url_for=urls.url, words_json=words_json)
+    env.globals.update(t=word, asset=asset, url_for=urls.url, words_json=words_json, cached=MacroMemo())
     env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, number=number_filter, iso=iso,
                        inline_markdown=lambda text: Markup(render_inline(text)))
     return env
+
+
+class MacroMemo:
+    """`cached(macro, arg, ...)` in a template: the macro's output, remembered for the rest of
+    the build. An article's card is printed on its home, tag, category, year, month and day
+    pages; a macro's call costs more than the card's own markup. Only for macros whose
+    output depends on their arguments alone (imported without context).
+
+    Arguments are told apart by identity: the site model's records live as long as the
+    build, and each entry holds its arguments, so an id cannot be reused under it."""
+
+    def __init__(self, size: int = MACRO_MEMO_SIZE):
+        self.size = size
+        self._outputs: OrderedDict[tuple, tuple[tuple, Markup]] = OrderedDict()
+
+    def __call__(self, macro: Any, *args: Any) -> Markup:
+        key = (getattr(macro, "_func", macro), *map(id, args))
+        found = self._outputs.get(key)
+        if found is not None and all(a is b for a, b in zip(found[0], args)):
+            self._outputs.move_to_end(key)
+            return found[1]
+        output = Markup(macro(*args))
+        self._outputs[key] = (args, output)
+        if len(self._outputs) > self.size:
+            self._outputs.popitem(last=False)
+        return output
 
 
 class Renderer:

@@ -80,3 +80,22 @@ def test_a_runtime_template_error_names_template_and_line(tmp_path):
     [error] = caught.value.errors
     assert (error.path, error.line) == ("templates/article.html", 3)
     assert "UndefinedError" in error.message and "content/x.md" in error.message
+
+
+def test_cached_macro_renders_once_per_argument_and_tells_equal_records_apart():
+    from ssg.render import MacroMemo
+    calls = []
+
+    def card(article):
+        calls.append(article)
+        return f"<p>{article['title']}</p>"
+
+    memo = MacroMemo(size=2)
+    first, twin = {"title": "أ"}, {"title": "أ"}
+    assert memo(card, first) == memo(card, first) == "<p>أ</p>"
+    assert len(calls) == 1
+    memo(card, twin)                      # equal but another record: rendered for itself
+    assert calls == [first, twin]
+    memo(card, {"title": "ب"})            # a third argument pushes the oldest out
+    memo(card, first)
+    assert len(calls) == 4

@@ -29,13 +29,15 @@ def article_fingerprint(article: Article, links: Mapping[str, str]) -> str:
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
+# Records many pages hold (each page of a tag holds its term): printed once per build.
+_SHARED_FIELDS = frozenset({"term", "terms", "period", "newer_period", "older_period", "archive"})
 _page_values = operator.attrgetter(*_PAGE_FIELDS)
 
 
 def page_digest(page: Page, fingerprints: Mapping[str, str], template: str, site: str,
                 shown: dict[int, str] | None = None) -> str:
-    """SHOWN keeps, for one build, the repr of records many pages share (a tag, a period,
-    a breadcrumb trail): by id, as they live as long as the site model."""
+    """SHOWN keeps, for one build, the repr of records many pages share (a tag, a period):
+    by id, as they live as long as the site model."""
     shown = {} if shown is None else shown
     plain = []                       # printed together: one repr for the page's plain fields
     parts = [template, site]
@@ -55,11 +57,13 @@ def page_digest(page: Page, fingerprints: Mapping[str, str], template: str, site
         elif name == "entries":
             parts.append(name)
             parts.extend(fingerprints[e.source] if isinstance(e, Article) else repr(e) for e in value)
-        else:
+        elif name in _SHARED_FIELDS:
             text = shown.get(id(value))
             if text is None:
                 text = shown[id(value)] = f"{name}={value!r}"
             parts.append(text)
+        else:
+            parts.append(f"{name}={value!r}")
     parts.append(repr(plain))
     return sha1(*parts)
 

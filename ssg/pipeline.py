@@ -146,6 +146,8 @@ class Pipeline:
             job = RenderJob(page, _links_for(page, site.links), old.sha1 if old is not None else None,
                             keep_body=page.kind == "article" and page.article.source in in_feeds)
             phases[page.kind == "feed"].append(job)   # feeds last: they reuse the bodies just rendered
+        del shown           # before the workers fork: they need none of it
+        renderer.compile({job.page.template for jobs in phases for job in jobs})
         written: list[str] = []
         errors: dict[tuple, SiteError] = {}
         self.rendered = [job.page.output_path for jobs in phases for job in jobs]
@@ -227,10 +229,15 @@ class Pipeline:
         self.state.bodies = keep_only(self.cache_dir / "bodies", self.bodies.index, keep)
 
 
+NO_LINKS: dict[str, str] = {}
+
+
 def _links_for(page: Page, links: dict[str, str]) -> dict[str, str]:
-    """The URLs of the articles that the bodies on PAGE link to."""
+    """The URLs of the articles that the bodies on PAGE link to (one shared empty mapping
+    for the many pages whose bodies link nowhere, or that show no body)."""
     articles = [page.article] if page.kind == "article" else list(page.entries) if page.kind == "feed" else []
-    return {source: links[source] for article in articles for source in article.md_links if source in links}
+    found = {source: links[source] for article in articles for source in article.md_links if source in links}
+    return found or NO_LINKS
 
 
 def _static_files(theme: Theme, config: SiteConfig, site: Site):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .article import Article
@@ -33,10 +34,16 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str],
     # Whole-number weights (micro-units of the logarithm) add up exactly, so ties are ties
     # whatever order the tags are added in.
     weight = {key: round(math.log((total + 1) / len(members)) * 1_000_000) for key, members in holders.items()}
+    # Each tag a bit, each article the bits of its tags: the tags two articles share are
+    # one AND, and each tag's holders come with their bits beside them.
+    bit_of = {key: 1 << number for number, key in enumerate(holders)}
+    masks = [sum(bit_of[key] for key in article_keys) for article_keys in keys]
+    holder_masks = {key: [masks[other] for other in members] for key, members in holders.items()}
+    tagged = _Tagged(holders, holder_masks, weight, bit_of)
     result = []
     for index, article_keys in enumerate(keys):
         if len(article_keys) <= MAX_PATTERN_TAGS:
-            best = _by_patterns(index, article_keys, keys, holders, weight, count)
+            best = _by_patterns(index, article_keys, masks[index], tagged, count)
         else:
             best = _by_scores(index, article_keys, keys, holders, weight, count)
         result.append(tuple(articles[other] for other in best))
@@ -46,41 +53,48 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str],
 MAX_PATTERN_TAGS = 8
 
 
-def _by_patterns(index, article_keys, keys, holders, weight, count) -> list[int]:
+@dataclass(frozen=True, slots=True)
+class _Tagged:
+    holders: dict[str, list[int]]        # tag -> the articles holding it, newest first
+    holder_masks: dict[str, list[int]]   # tag -> those articles' tag bits, in the same order
+    weight: dict[str, int]
+    bit: dict[str, int]
+
+
+def _by_patterns(index, article_keys, mine, tagged, count) -> list[int]:
     """Every other article shares with this one a set of tags, its pattern, and all
     articles with one pattern score the same, so only the `count` newest of each pattern
     can make the list. Tags are walked rarest first, each list newest first; an article
     is counted under the rarest tag it shares. A tag is skipped, or its walk stopped,
     as soon as nothing found under it could still make the list."""
+    holders, weight, bit = tagged.holders, tagged.weight, tagged.bit
     tags = sorted(article_keys, key=lambda k: (len(holders[k]), k))
-    bit = {t: 1 << i for i, t in enumerate(tags)}
     found: list[tuple[int, int]] = []            # (-score, index)
     kept: dict[int, int] = {}                    # pattern -> how many of its newest are kept
+    scores: dict[int, int] = {}                  # pattern -> its score
+    rarer = 0                                    # the bits of the tags walked already
     for position, tag in enumerate(tags):
         best_here = weight[tag] + sum(weight[t] for t in tags[position + 1:])
         if len(found) >= count and -heapq.nsmallest(count, found)[-1][0] > best_here:
             break                                # no pattern led by this tag (or a commoner one) can win
         open_patterns = 1 << (len(tags) - position - 1)
         full = 0
-        rarer = bit[tag] - 1                     # the bits of the tags walked already
-        for other in holders[tag]:
-            if other == index:
-                continue
-            other_keys = keys[other]
-            pattern = 0
-            for t in tags:
-                if t in other_keys:
-                    pattern |= bit[t]
-            if pattern & rarer:
-                continue                         # counted under a rarer tag it shares
+        for other, mask in zip(holders[tag], tagged.holder_masks[tag]):
+            pattern = mask & mine
+            if pattern & rarer or other == index:
+                continue                         # counted under a rarer tag it shares; or itself
             have = kept.get(pattern, 0)
             if have < count:
                 kept[pattern] = have + 1
-                found.append((-sum(weight[t] for t in tags if pattern & bit[t]), other))
+                score = scores.get(pattern)
+                if score is None:
+                    score = scores[pattern] = sum(weight[t] for t in tags if pattern & bit[t])
+                found.append((-score, other))
                 if have + 1 == count:
                     full += 1
                     if full == open_patterns:
                         break                    # every pattern led by this tag has its newest
+        rarer |= bit[tag]
     return [other for _, other in heapq.nsmallest(count, found)]
 
 

@@ -152,6 +152,15 @@ class Renderer:
         self.view = site_view(config)
         self.bodies = bodies or BodyStore()
 
+    def compile(self, names) -> None:
+        """Compile the templates NAMES (and what they import) now: forked workers then
+        inherit them instead of each compiling its own."""
+        for name in sorted(names):
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateError:
+                pass         # reported, with its page, when that page is rendered
+
     def body(self, article: Article, links: Mapping[str, str], keep: bool = False) -> str:
         key = article_fingerprint(article, links)
         found = self.bodies.get(key)

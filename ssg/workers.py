@@ -25,6 +25,7 @@ from .render import Renderer, template_error
 from .sources import read_source
 
 Done = Callable[[int], None]         # told how many items a finished batch held
+WORKER_PAGES = 2000                  # pages a render worker renders before it is replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,12 @@ def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, target: Path, pr
         # collector from touching (and so copying) every inherited page of memory.
         gc.freeze()
         try:
-            with multiprocessing.get_context("fork").Pool(processes, initializer=_forget_parent_files) as pool:
+            # A worker copies each page of memory it touches (reference counts are writes),
+            # and over a large site would come to hold a copy of the whole model: each one
+            # is replaced after rendering about WORKER_PAGES pages, which frees its copies.
+            tasks = max(1, WORKER_PAGES // size)
+            with multiprocessing.get_context("fork").Pool(processes, initializer=_forget_parent_files,
+                                                           maxtasksperchild=tasks) as pool:
                 for results in pool.imap(_render_range, ranges):
                     done(len(results))
                     for result in results:

@@ -134,6 +134,8 @@ def nothing_changed(quick: QuickCheck, inputs: str, config: SiteConfig, options:
         return False
     if config.search and not (config.output_dir / "pagefind").is_dir():
         return False
+    if quick.articles == 0 and quick.build_time != options.now.timestamp():
+        return False        # with nothing published, the site's feed is dated by the build time
     return same_selection(quick.dates, quick.build_time, options.now.timestamp())
 
 

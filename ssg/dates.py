@@ -57,11 +57,16 @@ def _babel_locale(language: str) -> Locale:
     return Locale("en")
 
 
-@lru_cache(maxsize=65536)
 def iso(moment: dt.datetime) -> str:
-    """RFC 3339 / ISO 8601 with offset, for <time datetime> and metadata. Cached: a date
-    is printed on every listing, feed and related list its article appears in, and
-    formatting an aware datetime asks its time zone for the offset each time."""
+    """RFC 3339 / ISO 8601 with offset, for <time datetime> and metadata."""
+    return _iso(moment, moment.tzinfo)
+
+
+@lru_cache(maxsize=65536)
+def _iso(moment: dt.datetime, zone: dt.tzinfo | None) -> str:
+    # Cached: a date is printed on every listing, feed and related list its article
+    # appears in, and formatting an aware datetime asks its zone for the offset each
+    # time. ZONE is in the key because equal moments in two zones print differently.
     return moment.isoformat(timespec="seconds")
 
 

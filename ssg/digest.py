@@ -60,8 +60,8 @@ def page_digest(page: Page, fingerprints: Mapping[str, str], template: str, site
         elif name in _SHARED_FIELDS:
             text = shown.get(id(value))
             if text is None:
-                text = shown[id(value)] = f"{name}={value!r}"
-            parts.append(text)
+                text = shown[id(value)] = repr(value)
+            parts.append(f"{name}={text}")
         else:
             parts.append(f"{name}={value!r}")
     parts.append(repr(plain))

@@ -42,6 +42,7 @@ class Pipeline:
         self.update, self.old = old is not None, old
         self.state = BuildState(environment=environment, reading=reading,
                                 output_dir=str(config.output_dir), build_time=options.now.timestamp())
+        self.bodies: BodyStore | None = None
 
     # --- the stages ------------------------------------------------------------------
 
@@ -63,6 +64,8 @@ class Pipeline:
             written += self._copy_files(site, target, unchanged)
             deleted = self._finish(site, writer, target)
         except BaseException:
+            if self.bodies is not None:
+                self.bodies.close()     # the preview server lives on after a failed build
             if writer is not None:
                 writer.abort()
             else:

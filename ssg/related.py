@@ -35,8 +35,12 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str],
     # whatever order the tags are added in.
     weight = {key: round(math.log((total + 1) / len(members)) * 1_000_000) for key, members in holders.items()}
     # Each tag a bit, each article the bits of its tags: the tags two articles share are
-    # one AND, and each tag's holders come with their bits beside them.
-    bit_of = {key: 1 << number for number, key in enumerate(holders)}
+    # one AND, and each tag's holders come with their bits beside them. Common tags get
+    # the low bits and a tag on one article none (nobody shares it), so that the masks
+    # stay short in an archive with tens of thousands of tags.
+    shared = sorted((key for key, members in holders.items() if len(members) > 1),
+                    key=lambda key: (-len(holders[key]), key))
+    bit_of = dict.fromkeys(holders, 0) | {key: 1 << number for number, key in enumerate(shared)}
     masks = [sum(bit_of[key] for key in article_keys) for article_keys in keys]
     holder_masks = {key: [masks[other] for other in members] for key, members in holders.items()}
     tagged = _Tagged(holders, holder_masks, weight, bit_of)

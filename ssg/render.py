@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import jinja2
+from jinja2 import meta
 from markupsafe import Markup
 
 from .article import Article
@@ -27,7 +28,7 @@ from .sources import load_body
 from .theme import Theme
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
-MACRO_MEMO_SIZE = 30_000     # cards and the like kept by `cached`, about half a kilobyte each
+MACRO_MEMO_SIZE = 10_000     # cards and the like kept by `cached`, about a kilobyte each
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +154,18 @@ class Renderer:
         self.bodies = bodies or BodyStore()
 
     def compile(self, names) -> None:
-        """Compile the templates NAMES (and what they import) now: forked workers then
-        inherit them instead of each compiling its own."""
-        for name in sorted(names):
+        """Compile the templates NAMES and every template they extend, import or include,
+        now: forked workers then inherit them instead of each compiling its own."""
+        todo, seen = sorted(names), set()
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
             try:
                 self.env.get_template(name)
+                source = self.env.loader.get_source(self.env, name)[0]
+                todo.extend(n for n in meta.find_referenced_templates(self.env.parse(source)) if n)
             except jinja2.TemplateError:
                 pass         # reported, with its page, when that page is rendered
 

@@ -25,7 +25,7 @@ from .render import Renderer, template_error
 from .sources import read_source
 
 Done = Callable[[int], None]         # told how many items a finished batch held
-WORKER_PAGES = 2000                  # pages a render worker renders before it is replaced
+WORKER_PAGES = 1500                  # pages a render worker renders before it is replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,8 @@ def parse_sources(paths: Sequence[str], config: SiteConfig, jobs: int, done: Don
 
 @dataclass
 class _RenderWork:
-    """What forked render workers inherit: set just before the fork, read-only after."""
+    """What forked render workers inherit: set before the first fork. The parent adds to
+    the body index as results come in, for the pools it forks later."""
     renderer: Renderer
     target: Path
     jobs: Sequence[RenderJob]
@@ -147,17 +148,18 @@ def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, target: Path, pr
         gc.freeze()
         try:
             # A worker copies each page of memory it touches (reference counts are writes),
-            # and over a large site would come to hold a copy of the whole model: each one
-            # is replaced after rendering about WORKER_PAGES pages, which frees its copies.
-            tasks = max(1, WORKER_PAGES // size)
-            with multiprocessing.get_context("fork").Pool(processes, initializer=_forget_parent_files,
-                                                           maxtasksperchild=tasks) as pool:
-                for results in pool.imap(_render_range, ranges):
-                    done(len(results))
-                    for result in results:
-                        # What a worker stored, the processes forked next (the feeds) can read.
-                        renderer.bodies.index.update(result.kept)
-                        yield result
+            # and over a large site would come to hold a copy of the whole model. So the
+            # ranges go to a fresh pool every WORKER_PAGES pages a worker, which frees the
+            # copies; each pool is forked here, never from a pool's own threads.
+            per_pool = max(1, processes * WORKER_PAGES // size)
+            for first in range(0, len(ranges), per_pool):
+                with multiprocessing.get_context("fork").Pool(processes, initializer=_forget_parent_files) as pool:
+                    for results in pool.imap(_render_range, ranges[first:first + per_pool]):
+                        done(len(results))
+                        for result in results:
+                            # What a worker stored, the pools forked next (the feeds) can read.
+                            renderer.bodies.index.update(result.kept)
+                            yield result
         finally:
             gc.unfreeze()
     finally:

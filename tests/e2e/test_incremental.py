@@ -191,3 +191,24 @@ def test_the_clock_alone_publishes_a_scheduled_article_and_ages_it_out_of_the_ne
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 1, 9, tzinfo=dt.timezone.utc).timestamp())))
     site.rebuild()                                            # two days on: out of the news sitemap
     assert "scheduled" not in (site.incremental / "news-sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_with_nothing_published_a_new_build_time_still_dates_the_feed(make_site, tmp_path, monkeypatch):
+    root = make_site({"content/later.md": article("خبر لاحق", "2030-01-01T09:00:00+03:00", slug="later")},
+                     'title = "أرشيف"\nbase_url = "https://example.org/"\n')
+    site = Twin(root, tmp_path)
+    site.rebuild()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc).timestamp())))
+    site.rebuild()                      # the empty feed's <updated> moves with the clock
+
+
+def test_a_failed_rebuild_leaves_no_file_open(newsroom, tmp_path):
+    output = tmp_path / "site"
+    build(newsroom, output, jobs=1)
+    open_before = len(os.listdir("/proc/self/fd"))
+    edit(newsroom / "templates" / "article.html", "{% extends 'base.html' %}{% block main %}{{ 1 / 0 }}{% endblock %}")
+    edit(newsroom / "content" / "2024" / "a11.md", "---\ntitle: خبر\ndate: 2024-03-12\n---\nنص جديد.\n")
+    for _ in range(3):
+        with pytest.raises(Exception):
+            build(newsroom, output, jobs=1)
+    assert len(os.listdir("/proc/self/fd")) == open_before

@@ -52,3 +52,11 @@ def test_other_languages_get_their_own_dates():
     assert style.format_date(SEPT_13, "en") == "September 13, 2024"
     assert style.format_date(SEPT_13, "fr") == "13 septembre 2024"
     assert style.format_period(2024, 9, None, "en") == "September 2024"
+
+
+def test_iso_prints_each_moment_in_its_own_zone_even_when_an_equal_one_was_printed_first():
+    from ssg.dates import iso
+    baghdad = dt.datetime(2024, 9, 13, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    utc = dt.datetime(2024, 9, 13, 7, 0, tzinfo=dt.timezone.utc)
+    assert baghdad == utc
+    assert (iso(baghdad), iso(utc)) == ("2024-09-13T10:00:00+03:00", "2024-09-13T07:00:00+00:00")

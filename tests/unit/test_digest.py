@@ -50,3 +50,13 @@ def test_an_edited_article_moves_the_digest_of_every_page_that_shows_it():
                       for a in (p.article, p.newer, p.older, *p.related, *p.entries,
                                 *(p.pagination.items if p.pagination else ())))}
     assert moved == showing and "2024/09/a0/index.html" in moved
+
+
+def test_a_shared_record_is_named_by_the_field_it_fills_whatever_page_came_first():
+    site = build_site(SiteConfig.for_tests(), [art("a", month=8), art("b", month=9)], options=NOW)
+    fingerprints = {a.source: article_fingerprint(a, site.links) for a in site.articles}
+    months = [p for p in site.pages if p.kind == "month"]
+    alone = [page_digest(p, fingerprints, "t", "s", {}) for p in months]
+    shared: dict = {}
+    together = [page_digest(p, fingerprints, "t", "s", shared) for p in reversed(months)][::-1]
+    assert alone == together

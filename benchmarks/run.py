@@ -199,15 +199,18 @@ PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 class TreeRss(threading.Thread):
     """Samples the summed resident memory of every process of one session (a build and the workers it
     starts), every `interval` seconds. rusage only knows the largest single process, which understates a
-    tool that builds with a pool of processes. Pages shared between them are counted once per process."""
+    tool that builds with a pool of processes. In the RSS sum, pages shared between them (a forked
+    worker's inherited memory) are counted once per process; in the PSS sum, each shared page is
+    divided among the processes sharing it, so the sum is the memory the build takes from the machine."""
 
     def __init__(self, sid: int, interval: float = 0.1):
         super().__init__(daemon=True)
         self.sid, self.interval, self.peak, self.samples = sid, interval, 0, 0
+        self.peak_pss = 0
         self.done = threading.Event()
 
     def sample(self) -> int:
-        total = 0
+        total = pss = 0
         try:
             names = os.listdir("/proc")
         except OSError:
@@ -222,8 +225,10 @@ class TreeRss(threading.Thread):
                     continue
                 with open(f"/proc/{name}/statm", "rb") as f:
                     total += int(f.read().split()[1]) * PAGE
+                pss += proportional_set_size(name)
             except (OSError, ValueError, IndexError):
                 continue
+        self.peak_pss = max(self.peak_pss, pss)
         return total
 
     def run(self):
@@ -231,6 +236,18 @@ class TreeRss(threading.Thread):
             self.peak = max(self.peak, self.sample())
             self.samples += 1
             self.done.wait(self.interval)
+
+
+def proportional_set_size(pid: str) -> int:
+    """Bytes of PSS of one process (0 where the kernel does not report it)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def measure(argv, cwd: Path, env: dict, timeout: float, log_prefix: Path) -> dict:
@@ -281,6 +298,7 @@ def measure(argv, cwd: Path, env: dict, timeout: float, log_prefix: Path) -> dic
            "peak_mib": ru.ru_maxrss / 1024.0, "timed_out": timed_out.is_set()}
     tree.join(5)
     res["tree_peak_mib"] = max(tree.peak / 2**20, res["peak_mib"])
+    res["tree_pss_mib"] = tree.peak_pss / 2**20 or None
     res["tree_samples"] = tree.samples
     # CPU time the rest of the machine used meanwhile: a busy machine makes the figures unreliable
     if busy0 is not None and busy1 is not None:
@@ -735,7 +753,8 @@ def summarize(case_runs: list) -> dict | None:
             "bytes": ok[-1]["bytes"], "failed_runs": len(case_runs) - len(ok),
             "stale": [r["seen"] for r in ok if r.get("seen") not in (None, True)],
             "other_cpu": max((r.get("other_cpu") or 0.0) for r in ok),
-            "tree_peak_mib": max(r.get("tree_peak_mib") or r["peak_mib"] for r in ok)}
+            "tree_peak_mib": max(r.get("tree_peak_mib") or r["peak_mib"] for r in ok),
+            "tree_pss_mib": max((r.get("tree_pss_mib") or 0.0) for r in ok) or None}
 
 
 # --------------------------------------------------------------------------- report
@@ -827,9 +846,11 @@ def write_report(path: Path, args, meta: dict, results: dict) -> None:
              "*CPU s* user + system time of the whole process tree (above wall when a tool uses both cores), "
              "*peak MiB* the largest resident set of any one process of it (rusage), *all procs MiB* the highest "
              "sum of the resident sets of all its processes, sampled every 0.1 s (differs for a tool that builds "
-             "with worker processes; shared pages count once per process), *pages* the HTML files in the output "
+             "with worker processes; shared pages count once per process), *PSS MiB* the highest sum of their "
+             "proportional set sizes (a page shared by n processes counts 1/n in each: the memory the build "
+             "takes from the machine), *pages* the HTML files in the output "
              "after the run, *written* the HTML files that run created or rewrote (new mtime). "
-             "*wall ×ssg* and *memory ×ssg* divide the tool's wall time and all-processes memory by ssg's "
+             "*wall ×ssg* and *memory ×ssg* divide the tool's wall time and PSS by ssg's "
              "for the same case and size: "
              "above 1 the tool is slower / bigger than ssg, below 1 it is faster / smaller. "
              "ssg builds more than the peers (pagination, categories, day pages, per-tag feeds, sitemaps, "
@@ -847,21 +868,21 @@ def write_report(path: Path, args, meta: dict, results: dict) -> None:
                  f"{st['years']} years, {st['months']} months; a peer's complete site is "
                  f"**{st['peer_pages']:,} HTML pages**. Edited article: `{res.get('edit_article', '?')}`; "
                  f"added: `{res.get('added_article', '?')}`.\n")
-        L.append("| tool | case | wall s | CPU s | peak MiB | all procs MiB | pages | written | change seen "
-                 "| wall ×ssg | memory ×ssg |")
-        L.append("|---|---|---:|---:|---:|---:|---:|---:|:-:|---:|---:|")
+        L.append("| tool | case | wall s | CPU s | peak MiB | all procs MiB | PSS MiB | pages | written "
+                 "| change seen | wall ×ssg | memory ×ssg |")
+        L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|")
         ssg = res["tools"].get("ssg", {}).get("summary", {})
         for name, tr in res["tools"].items():
             if tr.get("skipped"):
-                L.append(f"| {name} | all | skipped: {tr['skipped']} | | | | | | | | |")
+                L.append(f"| {name} | all | skipped: {tr['skipped']} | | | | | | | | | |")
                 continue
             for c in args.cases:
                 s = tr["summary"].get(c)
                 if s is None:
-                    L.append(f"| {name} | {c} | not run ({tr.get('stopped') or 'skipped'}) | | | | | | | | |")
+                    L.append(f"| {name} | {c} | not run ({tr.get('stopped') or 'skipped'}) | | | | | | | | | |")
                     continue
                 if not s["ok"]:
-                    L.append(f"| {name} | {c} | **failed**: {s['error']} | | | | | | | | |")
+                    L.append(f"| {name} | {c} | **failed**: {s['error']} | | | | | | | | | |")
                     continue
                 wall = fmt(s["wall"])
                 if s["n"] > 1:
@@ -872,12 +893,16 @@ def write_report(path: Path, args, meta: dict, results: dict) -> None:
                 rw = rp = "—"
                 if base and base.get("ok") and name != "ssg":
                     rw = f"{s['wall'] / base['wall']:.2f}"
-                    rp = f"{s['tree_peak_mib'] / base['tree_peak_mib']:.2f}"
+                    memory, base_memory = (s.get("tree_pss_mib") or s["tree_peak_mib"],
+                                           base.get("tree_pss_mib") or base["tree_peak_mib"])
+                    rp = f"{memory / base_memory:.2f}"
                 elif name == "ssg":
                     rw = rp = "1"
                 seen = "" if c in ("cold", "noop") else ("**no: stale**" if s["stale"] else "yes")
+                pss = f"{s['tree_pss_mib']:.0f}" if s.get("tree_pss_mib") else "—"
                 L.append(f"| {name} | {c} | {wall} | {fmt(s['cpu'])} | {s['peak_mib']:.0f} | "
-                         f"{s['tree_peak_mib']:.0f} | {s['pages']:,} | {s['written']:,} | {seen} | {rw} | {rp} |")
+                         f"{s['tree_peak_mib']:.0f} | {pss} | {s['pages']:,} | {s['written']:,} | {seen} "
+                         f"| {rw} | {rp} |")
         L.append("")
         notes = []
         for name, tr in res["tools"].items():

@@ -6,10 +6,10 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import REPO
 
 
-def test_the_wheel_carries_the_theme_and_builds_a_site(tmp_path):
+def test_the_wheel_carries_the_theme_and_builds_a_site(tmp_path, copy_site):
     wheels, target = tmp_path / "wheels", tmp_path / "installed"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
                    check=True, capture_output=True)
@@ -21,7 +21,7 @@ def test_the_wheel_carries_the_theme_and_builds_a_site(tmp_path):
                            capture_output=True, text=True, check=True).stdout
     assert where.startswith(str(target)), "the installed copy, not the checkout"
     output = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "ssg", "build", "-s", str(FIXTURES / "sites" / "basic"),
+    result = subprocess.run([sys.executable, "-m", "ssg", "build", "-s", str(copy_site("basic")),
                              "-o", str(output), "--clean", "-q"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (output / "index.html").is_file() and (output / "feed.xml").is_file()

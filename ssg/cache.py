@@ -19,7 +19,7 @@ from typing import Any
 from . import __version__
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass
@@ -41,7 +41,6 @@ class BuildState:
     environment: str = ""            # ssg, Python and library versions
     reading: str = ""                # the settings that change how a source is parsed
     output_dir: str = ""
-    build_time: float = 0.0          # SOURCE_DATE_EPOCH or the clock, as the build saw it
     sources: dict[str, SourceEntry] = field(default_factory=dict)
     outputs: dict[str, OutputEntry] = field(default_factory=dict)
     search: str = ""                 # digest of the indexed pages, when a search index was written
@@ -55,7 +54,7 @@ class QuickCheck:
     such a rebuild never loads the state."""
     inputs: str                      # digest of everything read, by size and time
     dates: list[float]               # every article's date (POSIX time), sorted
-    build_time: float
+    build_time: float                # SOURCE_DATE_EPOCH or the clock, as the build saw it
     articles: int                    # articles published
     outputs: int                     # files written
 

@@ -33,6 +33,9 @@ Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
 
 class Pipeline:
+    """One build with work to do: it reads the last build's state (when it can update that
+    build's output), and leaves written, unchanged, deleted and rendered for the report."""
+
     def __init__(self, config: SiteConfig, theme: Theme, options: BuildOptions, *, jobs: int, use_cache: bool,
                  progress: Progress, reindex: bool, environment: str, reading: str, cache_dir: Path):
         self.config, self.theme, self.options, self.jobs, self.progress = config, theme, options, jobs, progress
@@ -40,8 +43,7 @@ class Pipeline:
         self.use_cache = use_cache and config.output_dir.is_dir()
         old = load_state(cache_dir, environment, config.output_dir) if self.use_cache else None
         self.update, self.old = old is not None, old
-        self.state = BuildState(environment=environment, reading=reading,
-                                output_dir=str(config.output_dir), build_time=options.now.timestamp())
+        self.state = BuildState(environment=environment, reading=reading, output_dir=str(config.output_dir))
         self.bodies: BodyStore | None = None
 
     # --- the stages ------------------------------------------------------------------

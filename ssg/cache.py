@@ -14,24 +14,24 @@ import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 4
+FORMAT = 5
 
 
-@dataclass
-class SourceEntry:
+# Named tuples, not dataclasses: the state holds one of each per source and per output
+# file, and tuples pickle without the per-object Python calls a dataclass costs.
+class SourceEntry(NamedTuple):
     size: int
     mtime_ns: int
     content_hash: str
     result: Any                      # the parsed Article (without body), or its list of errors
 
 
-@dataclass
-class OutputEntry:
+class OutputEntry(NamedTuple):
     digest: str                      # of everything the file was made from
     sha1: str                        # of its bytes
 

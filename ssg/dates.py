@@ -13,7 +13,6 @@ from babel.dates import format_date as babel_format_date
 from hijridate import Gregorian
 
 from .arabic import to_latin_digits
-from .options import build_time  # noqa: F401 - where it used to live
 
 _SPACE_BEFORE_OFFSET = re.compile(r"\s+([+-]\d{2}:?\d{2}|Z)$")
 _COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")

@@ -23,7 +23,7 @@ def list_sources(config: SiteConfig) -> tuple[list[str], list[str]]:
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         prefix = "" if folder == content else folder[len(content) + 1:].replace(os.sep, "/") + "/"
         for name in sorted(names):
-            if name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")):
+            if is_hidden_or_temp(name):
                 continue
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
                 if name != "_index.md":  # a Hugo section page, not an article
@@ -31,3 +31,9 @@ def list_sources(config: SiteConfig) -> tuple[list[str], list[str]]:
             else:
                 assets.append(prefix + name)
     return markdown, assets
+
+
+def is_hidden_or_temp(name: str) -> bool:
+    """Hidden files and the temp files and backups editors leave (x~, .x.swp, #x#): never
+    sources, never copied."""
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp"))

@@ -45,6 +45,7 @@ class Pipeline:
         old = load_state(cache_dir, environment, config.output_dir) if self.use_cache else None
         self.update, self.old = old is not None, old
         self.state = BuildState(environment=environment, reading=reading, output_dir=str(config.output_dir))
+        self.output_prefix = str(config.output_dir) + os.sep
         self.bodies: BodyStore | None = None
 
     # --- the stages ------------------------------------------------------------------
@@ -68,7 +69,7 @@ class Pipeline:
             site = self._model(articles, assets, errors)
             written, unchanged = self._render(site, target)
             written += self._copy_files(site, target, unchanged)
-            deleted = self._finish(site, writer, target)
+            deleted = self._finish(site, writer, target, written)
         except BaseException:
             if self.bodies is not None:
                 self.bodies.close()     # the preview server lives on after a failed build
@@ -140,20 +141,17 @@ class Pipeline:
                                  {lang: dict(words) for lang, words in self.theme.words.items()},
                                  dict(self.theme.assets))
         in_feeds = {a.source for page in site.pages if page.kind == "feed" for a in page.entries}
-        old_outputs = self.old.outputs if self.old is not None else {}
         phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])
         digests: dict[str, str] = {}
         unchanged: list[str] = []
         shown: dict[int, str] = {}
-        output_dir = str(self.config.output_dir) + os.sep
         for page in site.pages:
             digest = page_digest(page, fingerprints, templates.digest(page.template), whole_site, shown)
             digests[page.output_path] = digest
-            old = old_outputs.get(page.output_path)
-            if old is not None and old.digest == digest and os.path.isfile(output_dir + page.output_path):
-                self.state.outputs[page.output_path] = old
+            if self._unchanged(page.output_path, digest):
                 unchanged.append(page.output_path)
                 continue
+            old = self.old.outputs.get(page.output_path) if self.old is not None else None
             job = RenderJob(page, _links_for(page, site.links), old.sha1 if old is not None else None,
                             keep_body=page.kind == "article" and page.article.source in in_feeds)
             phases[page.kind == "feed"].append(job)   # feeds last: they reuse the bodies just rendered
@@ -184,32 +182,39 @@ class Pipeline:
         """Theme and site static files, content files beside the articles, and the files
         static hosts read; each copied only when it changed."""
         written = []
-        old_outputs = self.old.outputs if self.old is not None else {}
         for output_path, source in _static_files(self.theme, self.config, site):
             stat = source.stat()
             digest = f"file:{source}:{stat.st_size}:{stat.st_mtime_ns}"
-            old = old_outputs.get(output_path)
-            self.state.outputs[output_path] = OutputEntry(digest, "")
-            if old is not None and old.digest == digest and (self.config.output_dir / output_path).is_file():
+            if self._unchanged(output_path, digest):
                 unchanged.append(output_path)
                 continue
+            self.state.outputs[output_path] = OutputEntry(digest, "")
             destination = target / output_path
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
             written.append(output_path)
         for output in host_files(self.config):
             digest = sha1(output.data.decode("utf-8"))
-            old = old_outputs.get(output.path)
-            self.state.outputs[output.path] = OutputEntry(digest, digest)
-            if old is not None and old.digest == digest and (self.config.output_dir / output.path).is_file():
+            if self._unchanged(output.path, digest):
                 unchanged.append(output.path)
                 continue
+            self.state.outputs[output.path] = OutputEntry(digest, digest)
             (target / output.path).write_bytes(output.data)
             written.append(output.path)
         return written
 
-    def _finish(self, site: Site, writer: Update | None, target: Path) -> list[str]:
-        """Index for search and put everything in place; the files the site no longer has."""
+    def _unchanged(self, path: str, digest: str) -> bool:
+        """PATH was made last time from inputs with this DIGEST and is still in the output:
+        it stays as it is, under last time's record."""
+        old = self.old.outputs.get(path) if self.old is not None else None
+        if old is None or old.digest != digest or not os.path.isfile(self.output_prefix + path):
+            return False
+        self.state.outputs[path] = old
+        return True
+
+    def _finish(self, site: Site, writer: Update | None, target: Path, written: list[str]) -> list[str]:
+        """Index for search and put WRITTEN (files in TARGET) in place; the files the site no
+        longer has."""
         article_pages = sorted(p.output_path for p in site.pages if p.kind == "article")
         indexed = sha1(pagefind_version(), *(f"{path}:{self.state.outputs[path].sha1}" for path in article_pages))
         search_dir = self.config.output_dir / "pagefind"
@@ -224,7 +229,6 @@ class Pipeline:
             swap_into_place(target, self.config.output_dir)
             return []
         deleted = sorted(set(self.old.outputs) - set(self.state.outputs))
-        written = [p.relative_to(writer.target).as_posix() for p in writer.target.rglob("*") if p.is_file()]
         writer.commit(written, deleted)
         if self.config.search and not reuse_index:
             self.progress("indexing", 0, 1)

@@ -20,7 +20,7 @@ from .dates import BadDate, parse_date
 from .errors import SiteError, display_path
 from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
 from .lang import direction_of, is_valid_language, normalize_language
-from .listing import MARKDOWN_SUFFIXES, NO_CONTENT, list_sources  # noqa: F401 - used by callers of sources
+from .listing import NO_CONTENT, list_sources
 from .urls import UnsafeSlug, clean_slug, slugify
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")

@@ -13,6 +13,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .config import CONFIG_FILE
+from .listing import is_hidden_or_temp
 
 
 class Change(enum.Enum):
@@ -36,10 +37,9 @@ class WatchedFolders:
 
 
 def is_editor_temp(name: str) -> bool:
-    """Files editors write while saving (vim's .swp and 4913, emacs' .#x and #x#, backups
-    x~) and hidden files, which the build skips too."""
-    return (name.endswith(("~", ".swp", ".swx", ".swo", ".tmp", ".part")) or name.startswith((".", "#"))
-            or name == "4913")
+    """What the build skips (hidden files, editors' temp files and backups), and the other
+    files editors write only while saving (vim's .swo and 4913, partial downloads)."""
+    return is_hidden_or_temp(name) or name.endswith((".swo", ".part")) or name == "4913"
 
 
 def classify(paths: Iterable[Path], watched: WatchedFolders) -> set[Change]:

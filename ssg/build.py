@@ -21,7 +21,7 @@ from .cache import QuickCheck, cache_folder, environment_digest, load_quick_chec
 from .config import SiteConfig, load_config, replace
 from .errors import BuildFailed
 from .listing import NO_CONTENT, list_sources
-from .options import NEWS_WINDOW, BuildOptions, build_time
+from .options import NEWS_WINDOW, BuildOptions, build_time, default_jobs
 from .output import recover
 from .theme import Theme, load_theme
 
@@ -88,7 +88,6 @@ def _build(config: SiteConfig, options: BuildOptions, jobs: int | None, use_cach
                                time.perf_counter() - started)
 
     from .pipeline import Pipeline   # Jinja, Markdown and the rest: only when there is work
-    from .workers import default_jobs
     pipeline = Pipeline(config, theme, options, jobs=jobs or default_jobs(), use_cache=use_cache,
                         progress=progress, reindex=reindex, environment=environment, reading=reading,
                         cache_dir=cache_dir)

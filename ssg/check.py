@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from .options import default_jobs
+
 _TAG = re.compile(r"<(a|link|img|script|source|iframe|meta|title)\b([^>]*)>", re.IGNORECASE)
 # Only the attributes a check reads; the others are skipped by the scan.
 _ATTR = re.compile(r"""\s(href|src|srcset|rel|name|content|http-equiv)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
@@ -222,8 +224,7 @@ def check_site(folder: Path, base_url: str, jobs: int | None = None) -> list[Pro
     """Every problem found in the built site in FOLDER, pages checked on every core."""
     if not folder.is_dir():
         return [Problem(str(folder), "no built site here; run `ssg build` first")]
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return SiteChecker(folder, base_url).check(jobs or cores)
+    return SiteChecker(folder, base_url).check(jobs or default_jobs())
 
 
 def count_pages(folder: Path) -> int:

@@ -16,6 +16,11 @@ class BuildOptions:
     now: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
+def default_jobs() -> int:
+    """One process per core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def build_time() -> dt.datetime:
     """Now, or SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

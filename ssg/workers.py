@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import multiprocessing
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
@@ -170,6 +169,3 @@ def _forget_parent_files() -> None:
     """A worker must not write to the pack file it inherited: it opens its own."""
     _work.renderer.bodies.forked()
 
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -6,9 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .article import Article
+from .article import Article, pickled_as_tuple
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Period:
     year: int

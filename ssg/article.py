@@ -45,6 +45,10 @@ class Link:
     term: str = ""      # for a tag or category: the name its page shows, whatever this spelling
 
 
+# What only the article's own page and the feeds show: the body, and what finds and links it.
+BODY_FIELDS = ("body", "body_line", "body_offset", "content_hash", "md_links")
+
+
 @pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -77,6 +81,12 @@ class Article:
     tag_links: tuple[Link, ...] = ()
     category_links: tuple[Link, ...] = ()
 
+    def unplaced(self) -> "Article":
+        """The record as read, without what build_site set."""
+        image = self.image and dataclasses.replace(self.image, url="", permalink="")
+        return dataclasses.replace(self, url="", output_path="", permalink="", tag_links=(), category_links=(),
+                                   image=image)
+
     @property
     def modified(self) -> dt.datetime:
         return self.updated or self.date
@@ -86,3 +96,6 @@ class Article:
         """The article's folder relative to content/, '' at the top."""
         parts = self.source.split("/")[1:-1]
         return "/".join(parts)
+
+
+CARD_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in BODY_FIELDS)

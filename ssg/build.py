@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .buildlog import record_build
-from .cache import QuickCheck, cache_folder, environment_digest, load_quick_check, sha1
+from .cache import QuickCheck, cache_folder, environment_digest, load_quick_check, load_state, sha1
 from .config import SiteConfig, load_config, replace
 from .errors import BuildFailed
 from .listing import NO_CONTENT, list_sources
@@ -80,16 +80,27 @@ def _build(config: SiteConfig, options: BuildOptions, jobs: int | None, use_cach
     markdown, assets = list_sources(config)
     stats = stat_sources(config.root, markdown)
     environment, reading = environment_digest(), sha1(repr(config))
-    inputs = inputs_digest(theme, config, options, environment, reading, stats, assets)
+    frame = frame_digest(theme, config, options, environment, reading, assets)
+    inputs = inputs_digest(frame, stats)
+    old = None
     if use_cache and config.output_dir.is_dir():
         quick = load_quick_check(cache_dir, environment, config.output_dir)
         if quick is not None and nothing_changed(quick, inputs, config, options):
             return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir,
                                time.perf_counter() - started)
+        old = load_state(cache_dir, environment, config.output_dir)
+        if old is not None and quick is not None and same_frame(quick, frame, config, options):
+            from .patch import patch   # Jinja, Markdown and the rest: only when there is work
+            patched = patch(config, theme, options, old, cache_dir, stats, inputs, quick, reindex=reindex,
+                            progress=progress)
+            if patched is not None:
+                return BuildReport(None, patched.articles, patched.pages, len(patched.written),
+                                   patched.pages - len(patched.written), 0, config.output_dir,
+                                   time.perf_counter() - started, patched.warnings, patched.rendered)
 
-    from .pipeline import Pipeline   # Jinja, Markdown and the rest: only when there is work
-    pipeline = Pipeline(config, theme, options, jobs=jobs or default_jobs(), use_cache=use_cache,
-                        progress=progress, reindex=reindex, environment=environment, reading=reading,
+    from .pipeline import Pipeline
+    pipeline = Pipeline(config, theme, options, jobs=jobs or default_jobs(), old=old, progress=progress,
+                        reindex=reindex, environment=environment, reading=reading, frame=frame,
                         cache_dir=cache_dir)
     site = pipeline.run(stats, assets, inputs)
     return BuildReport(site, len(site.articles), len(pipeline.state.outputs), len(pipeline.written),
@@ -110,26 +121,35 @@ def stat_sources(root: Path, markdown: list[str]) -> dict[str, tuple[int, int]]:
     return stats
 
 
-def inputs_digest(theme: Theme, config: SiteConfig, options: BuildOptions, environment: str, reading: str,
-                  stats: dict[str, tuple[int, int]], assets: list[str]) -> str:
-    """Everything a build reads, by size and time for files: equal means equal output."""
+def frame_digest(theme: Theme, config: SiteConfig, options: BuildOptions, environment: str, reading: str,
+                 assets: list[str]) -> str:
+    """Everything a build reads but the articles, by size and time for files."""
     templates = []
     for folder in theme.template_dirs + (theme.folder / "i18n",):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file():
                 stat = path.stat()
                 templates.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    sources = [f"{path}:{size}:{mtime_ns}" for path, (size, mtime_ns) in sorted(stats.items())]
     files = [static.source for static in theme.static] + [config.content_dir / a for a in assets]
     copied = [f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path in files if (stat := path.stat())]
     return sha1(environment, reading, repr(options.drafts), repr(options.future),
-                repr(sorted(theme.assets.items())), *copied, *templates, *sources)
+                repr(sorted(theme.assets.items())), *copied, *templates)
+
+
+def inputs_digest(frame: str, stats: dict[str, tuple[int, int]]) -> str:
+    """Everything a build reads: equal means equal output."""
+    return sha1(frame, *(f"{path}:{size}:{mtime_ns}" for path, (size, mtime_ns) in sorted(stats.items())))
 
 
 def nothing_changed(quick: QuickCheck, inputs: str, config: SiteConfig, options: BuildOptions) -> bool:
     """The same inputs as last time, the search index still there, and a build time that
     publishes the same articles and puts the same ones in the news sitemap."""
-    if quick.inputs != inputs:
+    return quick.inputs == inputs and same_frame(quick, quick.frame, config, options)
+
+
+def same_frame(quick: QuickCheck, frame: str, config: SiteConfig, options: BuildOptions) -> bool:
+    """As nothing_changed, but for the articles."""
+    if quick.frame != frame:
         return False
     if config.search and not (config.output_dir / "pagefind").is_dir():
         return False

@@ -30,7 +30,7 @@ def parse_date(value: object, tz: ZoneInfo) -> dt.datetime:
     zone takes the site's; a written offset is kept as written.
     """
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
+        return _shared_zone(value) if value.tzinfo else value.replace(tzinfo=tz)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
     if not isinstance(value, str):
@@ -42,7 +42,20 @@ def parse_date(value: object, tz: ZoneInfo) -> dt.datetime:
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
         raise BadDate(f"{value!r} is not a date") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+    return _shared_zone(parsed) if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+_ZONES: dict[tuple, dt.tzinfo] = {}
+
+
+def _shared_zone(moment: dt.datetime) -> dt.datetime:
+    """MOMENT with the one zone object of its offset and name. Each parsed offset is a new
+    object otherwise, and ten thousand dates then pickle ten thousand zones into the cache."""
+    zone = moment.tzinfo
+    if type(zone) is not dt.timezone:
+        return moment
+    shared = _ZONES.setdefault((zone.utcoffset(None), zone.tzname(None)), zone)
+    return moment if shared is zone else moment.replace(tzinfo=shared)
 
 
 @lru_cache(maxsize=64)

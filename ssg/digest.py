@@ -6,26 +6,49 @@ from __future__ import annotations
 import dataclasses
 import operator
 from functools import lru_cache
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 import jinja2
 from jinja2 import meta
 
-from .article import Article
+from .article import CARD_FIELDS, Article
 from .cache import sha1
 from .model import Page
 
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
-_ARTICLE_FIELDS = frozenset({"article", "newer", "older"})
+_NEIGHBOUR_FIELDS = frozenset({"newer", "older"})
+_card_values = operator.attrgetter(*CARD_FIELDS)
 
 
-def article_fingerprint(article: Article, links: Mapping[str, str]) -> str:
-    """Changes when anything a page may show of the article changes: its file, where it
-    and its tags live, and where the articles its body links to live."""
-    body = article.content_hash or sha1(article.body or "")
-    return sha1(article.source, body, repr(article.date), article.url, article.output_path, article.permalink,
-                repr(article.tag_links), repr(article.category_links), repr(article.image),
+class Fingerprints(NamedTuple):
+    """Two per article: most pages show an article's card (title, date, summary, tags, where
+    it lives), and only its own page and the feeds show its body. So an edited body renders
+    those pages again and no listing."""
+    cards: dict[str, str]            # source -> card fingerprint
+    bodies: dict[str, str]           # source -> body fingerprint
+
+
+def card_fingerprint(article: Article) -> str:
+    """Changes when anything a page may show of the article, other than its body, changes."""
+    return sha1(repr(_card_values(article)))
+
+
+def body_fingerprint(article: Article, links: Mapping[str, str]) -> str:
+    """Changes when the article's rendered body may change: its file, its URL (links in the
+    body are made relative to it), and where the articles it links to live."""
+    content = article.content_hash or sha1(article.body or "")
+    return sha1(article.source, content, article.url,
                 repr(tuple((source, links.get(source)) for source in article.md_links)))
+
+
+def fingerprints_of(articles, links: Mapping[str, str]) -> Fingerprints:
+    return Fingerprints({a.source: card_fingerprint(a) for a in articles},
+                        {a.source: body_fingerprint(a, links) for a in articles})
+
+
+def feed_bodies(pages, fingerprints: Fingerprints) -> set[str]:
+    """The keys of the bodies the feeds among PAGES show (kept for the next build)."""
+    return {fingerprints.bodies[a.source] for page in pages if page.kind == "feed" for a in page.entries}
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
@@ -34,11 +57,18 @@ _SHARED_FIELDS = frozenset({"term", "terms", "period", "newer_period", "older_pe
 _page_values = operator.attrgetter(*_PAGE_FIELDS)
 
 
-def page_digest(page: Page, fingerprints: Mapping[str, str], template: str, site: str,
+def shows_bodies(page: Page) -> bool:
+    """An article's page shows its body, a feed its entries' bodies."""
+    return page.kind in ("article", "feed")
+
+
+def page_digest(page: Page, fingerprints: Fingerprints, template: str, site: str,
                 shown: dict[int, str] | None = None) -> str:
     """SHOWN keeps, for one build, the repr of records many pages share (a tag, a period):
     by id, as they live as long as the site model."""
     shown = {} if shown is None else shown
+    cards, bodies = fingerprints
+    with_bodies = shows_bodies(page)
     plain = []                       # printed together: one repr for the page's plain fields
     parts = [template, site]
     for name, value in zip(_PAGE_FIELDS, _page_values(page)):
@@ -46,17 +76,25 @@ def page_digest(page: Page, fingerprints: Mapping[str, str], template: str, site
             plain.append(value)
             continue
         plain.append(...)            # the other fields follow in PARTS, each under its name
-        if name in _ARTICLE_FIELDS:
-            parts.append(f"{name}={fingerprints[value.source]}")
+        if name == "article":
+            source = value.source
+            parts.append(f"{name}={cards[source]}:{bodies[source] if with_bodies else ''}")
+        elif name in _NEIGHBOUR_FIELDS:
+            parts.append(f"{name}={cards[value.source]}")
         elif name == "related":
             parts.append(name)
-            parts.extend(fingerprints[a.source] for a in value)
+            parts.extend(cards[a.source] for a in value)
         elif name == "pagination":
             parts.append(name + repr((value.number, value.total, value.first_url, value.prev_url, value.next_url)))
-            parts.extend(fingerprints[a.source] for a in value.items)
+            parts.extend(cards[a.source] for a in value.items)
         elif name == "entries":
             parts.append(name)
-            parts.extend(fingerprints[e.source] if isinstance(e, Article) else repr(e) for e in value)
+            for entry in value:
+                if isinstance(entry, Article):
+                    parts.append(cards[entry.source] + ":" + bodies[entry.source] if with_bodies
+                                 else cards[entry.source])
+                else:
+                    parts.append(repr(entry))
         elif name in _SHARED_FIELDS:
             text = shown.get(id(value))
             if text is None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from .archive import Period, group_periods, neighbours
-from .article import Article, Image, Link
+from .article import Article, Image, Link, pickled_as_tuple
 from .config import SiteConfig
 from .dates import DateStyle
 from .errors import BuildFailed, SiteError
@@ -30,6 +30,7 @@ Words = Callable[[str, str], str]   # (key, language) -> the theme's word
 SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org limit)
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Pagination:
     number: int                      # 1-based
@@ -40,12 +41,14 @@ class Pagination:
     next_url: str | None
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class SitemapEntry:
     loc: str                         # absolute URL
     lastmod: dt.datetime | None
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Page:
     kind: str
@@ -382,6 +385,29 @@ class _SiteBuilder:
                     f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: "
                     + ", ".join(sources),
                     "give one of them another slug (`slug: ...` in its front-matter)"))
+
+
+def swap_records(pages: dict[str, Page], records: dict[str, Article]) -> list[str]:
+    """Put RECORDS (by source) in the PAGES that hold older records of the same articles,
+    in place; the output paths of the pages that changed. For a rebuild that changes
+    articles' bodies and nothing else (patch.py)."""
+    if not records:
+        return []
+    changed = []
+    for output_path, page in pages.items():
+        fresh = {}
+        for name in ("article", "newer", "older"):
+            held = getattr(page, name)
+            if held is not None and held.source in records:
+                fresh[name] = records[held.source]
+        for name in ("related", "entries"):
+            held = getattr(page, name)
+            if any(isinstance(a, Article) and a.source in records for a in held):
+                fresh[name] = tuple(records.get(a.source, a) if isinstance(a, Article) else a for a in held)
+        if fresh:
+            pages[output_path] = dataclasses.replace(page, **fresh)
+            changed.append(output_path)
+    return changed
 
 
 def _resolve_image(article: Article, urls: Urls) -> Image | None:

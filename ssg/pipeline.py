@@ -17,9 +17,9 @@ from typing import Callable
 
 from .article import Article
 from .bodies import BodyStore, keep_only
-from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, load_state, save_state
+from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, save_state
 from .config import SiteConfig
-from .digest import TemplateDigests, article_fingerprint, page_digest, sha1, site_digest
+from .digest import TemplateDigests, feed_bodies, fingerprints_of, page_digest, sha1, shows_bodies, site_digest
 from .errors import BuildFailed, SiteError
 from .model import Page, Site, build_site
 from .options import BuildOptions
@@ -37,14 +37,14 @@ class Pipeline:
     """One build with work to do: it reads the last build's state (when it can update that
     build's output), and leaves written, unchanged, deleted and rendered for the report."""
 
-    def __init__(self, config: SiteConfig, theme: Theme, options: BuildOptions, *, jobs: int, use_cache: bool,
-                 progress: Progress, reindex: bool, environment: str, reading: str, cache_dir: Path):
+    def __init__(self, config: SiteConfig, theme: Theme, options: BuildOptions, *, jobs: int, old: BuildState | None,
+                 progress: Progress, reindex: bool, environment: str, reading: str, frame: str, cache_dir: Path):
+        """OLD is the last build's state, when this build may update its output."""
         self.config, self.theme, self.options, self.jobs, self.progress = config, theme, options, jobs, progress
         self.reindex, self.environment, self.reading, self.cache_dir = reindex, environment, reading, cache_dir
-        self.use_cache = use_cache and config.output_dir.is_dir()
-        old = load_state(cache_dir, environment, config.output_dir) if self.use_cache else None
         self.update, self.old = old is not None, old
-        self.state = BuildState(environment=environment, reading=reading, output_dir=str(config.output_dir))
+        self.state = BuildState(environment=environment, reading=reading, output_dir=str(config.output_dir),
+                                frame=frame)
         self.output_prefix = str(config.output_dir) + os.sep
         self.bodies: BodyStore | None = None
 
@@ -70,6 +70,7 @@ class Pipeline:
             written, unchanged = self._render(site, target)
             written += self._copy_files(site, target, unchanged)
             deleted = self._finish(site, writer, target, written)
+            self._remember(site)
         except BaseException:
             if self.bodies is not None:
                 self.bodies.close()     # the preview server lives on after a failed build
@@ -80,10 +81,10 @@ class Pipeline:
             raise
         finally:
             gc.unfreeze()
-        self._forget_bodies(site)
+        self._forget_bodies()
         save_state(self.cache_dir, self.state,
-                   QuickCheck(inputs, sorted(a.date.timestamp() for a in articles), self.options.now.timestamp(),
-                              len(site.articles), len(self.state.outputs)))
+                   QuickCheck(inputs, self.state.frame, sorted(a.date.timestamp() for a in articles),
+                              self.options.now.timestamp(), len(site.articles), len(self.state.outputs)))
         self.written, self.unchanged, self.deleted = written, unchanged, deleted
         return site
 
@@ -133,13 +134,14 @@ class Pipeline:
 
     def _render(self, site: Site, target: Path) -> tuple[list[str], list[str]]:
         """Render the pages whose digest changed; the others stay as they are."""
-        fingerprints = self.fingerprints = {a.source: article_fingerprint(a, site.links) for a in site.articles}
+        fingerprints = self.fingerprints = fingerprints_of(site.articles, site.links)
         self.bodies = BodyStore(self.cache_dir / "bodies", getattr(self.old, "bodies", None))
         renderer = Renderer(self.config, self.theme, self.bodies)
-        templates = TemplateDigests(renderer.env)
+        templates = self.templates = TemplateDigests(renderer.env)
         whole_site = site_digest(self.environment, self.config, self.options.drafts, self.options.future,
                                  {lang: dict(words) for lang, words in self.theme.words.items()},
                                  dict(self.theme.assets))
+        self.whole_site = whole_site
         in_feeds = {a.source for page in site.pages if page.kind == "feed" for a in page.entries}
         phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])
         digests: dict[str, str] = {}
@@ -152,7 +154,7 @@ class Pipeline:
                 unchanged.append(page.output_path)
                 continue
             old = self.old.outputs.get(page.output_path) if self.old is not None else None
-            job = RenderJob(page, _links_for(page, site.links), old.sha1 if old is not None else None,
+            job = RenderJob(page, links_for(page, site.links), old.sha1 if old is not None else None,
                             keep_body=page.kind == "article" and page.article.source in in_feeds)
             phases[page.kind == "feed"].append(job)   # feeds last: they reuse the bodies just rendered
         del shown           # before the workers fork: they need none of it
@@ -215,13 +217,8 @@ class Pipeline:
     def _finish(self, site: Site, writer: Update | None, target: Path, written: list[str]) -> list[str]:
         """Index for search and put WRITTEN (files in TARGET) in place; the files the site no
         longer has."""
-        article_pages = sorted(p.output_path for p in site.pages if p.kind == "article")
-        indexed = sha1(pagefind_version(), *(f"{path}:{self.state.outputs[path].sha1}" for path in article_pages))
-        search_dir = self.config.output_dir / "pagefind"
-        reuse_index = (self.config.search and self.old is not None and search_dir.is_dir()
-                       and (self.old.search == indexed or not self.reindex))
-        self.state.search = ("" if not self.config.search else
-                             self.old.search if reuse_index and not self.reindex else indexed)
+        reuse_index = plan_search_index(self.config, self.old, self.state, self.reindex,
+                                        (p.output_path for p in site.pages if p.kind == "article"))
         if writer is None:
             if self.config.search:
                 self.progress("indexing", 0, 1)
@@ -230,24 +227,31 @@ class Pipeline:
             return []
         deleted = sorted(set(self.old.outputs) - set(self.state.outputs))
         writer.commit(written, deleted)
-        if self.config.search and not reuse_index:
-            self.progress("indexing", 0, 1)
-            _reindex(self.config.output_dir)
-        elif not self.config.search and search_dir.exists():
-            shutil.rmtree(search_dir)
+        update_search_index(self.config, reuse_index, self.progress)
         return deleted
 
-    def _forget_bodies(self, site: Site) -> None:
+    def _forget_bodies(self) -> None:
         """Keep stored bodies only for the articles feeds show now."""
         self.bodies.close()
-        keep = {self.fingerprints[a.source] for page in site.pages if page.kind == "feed" for a in page.entries}
-        self.state.bodies = keep_only(self.cache_dir / "bodies", self.bodies.index, keep)
+        self.state.bodies = keep_only(self.cache_dir / "bodies", self.bodies.index,
+                                      feed_bodies(self.state.body_pages.values(), self.fingerprints))
+
+    def _remember(self, site: Site) -> None:
+        """What a rebuild after edits to bodies alone needs (patch.py): the records the pages
+        hold stand for the published articles' sources, so the state pickles them once."""
+        state = self.state
+        for article in site.articles:
+            state.sources[article.source] = state.sources[article.source]._replace(result=article)
+        state.fingerprints, state.links, state.site = self.fingerprints, site.links, self.whole_site
+        state.body_pages = {page.output_path: page for page in site.pages if shows_bodies(page)}
+        state.templates = {name: self.templates.digest(name) for name in {page.template for page in site.pages}}
+        state.articles, state.warnings = len(site.articles), site.warnings
 
 
 NO_LINKS: dict[str, str] = {}
 
 
-def _links_for(page: Page, links: dict[str, str]) -> dict[str, str]:
+def links_for(page: Page, links: dict[str, str]) -> dict[str, str]:
     """The URLs of the articles that the bodies on PAGE link to (one shared empty mapping
     for the many pages whose bodies link nowhere, or that show no body)."""
     articles = [page.article] if page.kind == "article" else list(page.entries) if page.kind == "feed" else []
@@ -262,6 +266,27 @@ def _static_files(theme: Theme, config: SiteConfig, site: Site):
             yield static.also_at, static.source
     for asset in site.assets:
         yield asset, config.content_dir / asset
+
+
+def plan_search_index(config: SiteConfig, old: BuildState | None, state: BuildState, reindex: bool,
+                      article_pages) -> bool:
+    """Whether the search index in the output can stay (its pages are the same, or REINDEX
+    is off); records in STATE what the index covers."""
+    indexed = sha1(pagefind_version(), *(f"{path}:{state.outputs[path].sha1}" for path in sorted(article_pages)))
+    reuse = (config.search and old is not None and (config.output_dir / "pagefind").is_dir()
+             and (old.search == indexed or not reindex))
+    state.search = "" if not config.search else old.search if reuse and not reindex else indexed
+    return reuse
+
+
+def update_search_index(config: SiteConfig, reuse: bool, progress: Progress) -> None:
+    """After a rebuild's commit: index again when the indexed pages changed."""
+    search_dir = config.output_dir / "pagefind"
+    if config.search and not reuse:
+        progress("indexing", 0, 1)
+        _reindex(config.output_dir)
+    elif not config.search and search_dir.exists():
+        shutil.rmtree(search_dir)
 
 
 def _reindex(output_dir: Path) -> None:

@@ -18,7 +18,7 @@ from .article import Article
 from .bodies import BodyStore
 from .config import SiteConfig
 from .dates import DateStyle, iso
-from .digest import article_fingerprint
+from .digest import body_fingerprint
 from .errors import BuildFailed, SiteError, display_path
 from .lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
@@ -170,7 +170,7 @@ class Renderer:
                 pass         # reported, with its page, when that page is rendered
 
     def body(self, article: Article, links: Mapping[str, str], keep: bool = False) -> str:
-        key = article_fingerprint(article, links)
+        key = body_fingerprint(article, links)
         found = self.bodies.get(key)
         if found is None:
             resolve = link_resolver(article.content_dir, self.config.base_path, links)

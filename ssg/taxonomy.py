@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from .arabic import FOLDS, fold_key
-from .article import Article, Link
+from .article import Article, Link, pickled_as_tuple
 from .urls import slugify
 
 TAXONOMIES = ("tags", "categories")
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Term:
     taxonomy: str                    # "tags" or "categories"

@@ -12,59 +12,8 @@ from pathlib import Path
 import pytest
 
 from ssg.build import build
+from tests.e2e.rebuilds import Twin, edit, tree
 from tests.helpers import article
-
-SEARCH_INDEX = "pagefind/"   # Pagefind names its files by hashes that change from run to run
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {path: p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and not (path := p.relative_to(folder).as_posix()).startswith(SEARCH_INDEX)}
-
-
-def touch_later(path: Path) -> None:
-    """Make sure a rewrite within the same clock tick is seen as a change."""
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-
-
-@pytest.fixture
-def newsroom(make_site):
-    files = {}
-    for n in range(12):
-        tags = ["العراق"] + (["المياه"] if n % 2 else ["الطاقة"]) + (["نادر"] if n in (3, 7) else [])
-        files[f"content/2024/a{n:02d}.md"] = article(
-            f"خبر {n}", f"2024-{1 + n // 4:02d}-{1 + n:02d}T10:00:00+03:00", slug=f"a{n:02d}",
-            tags="[" + ", ".join(tags) + "]", categories="[سياسة]",
-            body=f"نص الخبر {n}." + (" [السابق](a00.md)" if n == 5 else ""))
-    files["static/css/extra.css"] = "body { color: black; }\n"
-    files["content/2024/images/a.svg"] = '<svg xmlns="http://www.w3.org/2000/svg"/>'
-    return make_site(files, 'title = "أرشيف"\nbase_url = "https://example.org/"\nper_page = 3\n')
-
-
-class Twin:
-    """One output rebuilt with its cache, checked against a clean build every time."""
-
-    def __init__(self, root: Path, tmp: Path):
-        self.root, self.incremental, self.clean = root, tmp / "incremental", tmp / "clean"
-
-    def rebuild(self):
-        report = build(self.root, self.incremental, jobs=2)
-        shutil.rmtree(self.clean, ignore_errors=True)
-        build(self.root, self.clean, jobs=1, use_cache=False)
-        incremental, clean = tree(self.incremental), tree(self.clean)
-        assert sorted(incremental) == sorted(clean), "the same files"
-        different = [path for path in clean if incremental[path] != clean[path]]
-        assert not different, f"differs from a clean build: {different}"
-        assert (self.incremental / "pagefind" / "pagefind-entry.json").is_file()
-        return report
-
-
-def edit(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    touch_later(path)
-
 
 def test_every_rebuild_equals_a_clean_build(newsroom, tmp_path):
     site = Twin(newsroom, tmp_path)

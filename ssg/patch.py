@@ -1,0 +1,161 @@
+"""A rebuild after edits to article bodies alone, without the site model.
+
+When the articles that changed since the last build changed only in their bodies (the
+front-matter reads the same and no article came or went) and nothing else a build reads
+changed, every page is what the last build made of it, except the pages that show those
+bodies: each article's own page and the feeds that carry it. Those are taken from the
+last build's records, given the new bodies, and rendered; the typo fixed in one article
+of a large archive costs a fraction of a second instead of a pass over the archive.
+Anything else, or anything unexpected, leaves the rebuild to the pipeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import ChainMap
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+from .article import Article
+from .bodies import BodyStore, Location, keep_only
+from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, StateEdit, save_edit
+from .config import SiteConfig
+from .digest import Fingerprints, body_fingerprint, card_fingerprint, feed_bodies, page_digest
+from .errors import BuildFailed
+from .model import swap_records
+from .options import BuildOptions
+from .output import Update
+from .pipeline import links_for, plan_search_index, update_search_index
+from .render import Renderer
+from .sources import read_source
+from .theme import Theme
+from .workers import RenderJob, render_pages
+
+Progress = Callable[[str, int, int], None]     # (stage, done, total)
+MOST_CHANGED = 64      # more edits than this go to the pipeline, which reads them in parallel
+
+
+class Patched(NamedTuple):
+    articles: int                    # published
+    pages: int                       # files the site has
+    written: list[str]
+    rendered: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def patch(config: SiteConfig, theme: Theme, options: BuildOptions, state: BuildState, cache_dir: Path,
+          stats: dict[str, tuple[int, int]], inputs: str, quick: QuickCheck, *, reindex: bool,
+          progress: Progress) -> Patched | None:
+    """Update the last build (STATE, whose frame QUICK and this build share) for the sources
+    STATS lists; None, with STATE untouched, when the changes are not to bodies alone.
+    Once it starts writing, STATE becomes this build's."""
+    if state.frame != quick.frame or state.fingerprints is None or len(stats) != len(state.sources):
+        return None
+    changed: dict[str, SourceEntry] = {}
+    for path, size_and_time in stats.items():
+        entry = state.sources.get(path)
+        if entry is None:
+            return None      # a source came (and one went)
+        if (entry.size, entry.mtime_ns) != size_and_time:
+            changed[path] = entry
+            if len(changed) > MOST_CHANGED:
+                return None
+    edited = {}
+    for path, entry in changed.items():
+        read = _read(config, path)
+        if read is None or not isinstance(entry.result, Article):
+            return None
+        old = entry.result
+        if card_fingerprint(read.result) != card_fingerprint(old.unplaced()):
+            return None      # front-matter that pages other than its own show
+        edited[path] = read._replace(result=dataclasses.replace(
+            old, body=None, body_line=read.result.body_line, body_offset=read.result.body_offset,
+            content_hash=read.result.content_hash, md_links=read.result.md_links))
+    return _apply(config, theme, options, state, cache_dir, edited, inputs, quick, reindex, progress)
+
+
+def _read(config: SiteConfig, path: str) -> SourceEntry | None:
+    full = config.root / path
+    try:
+        stat = full.stat()   # before reading: the recorded time never postdates the bytes read
+        result = read_source(full, config)
+    except OSError:
+        return None
+    if not isinstance(result, Article):
+        return None          # errors: the pipeline reports them with all the others
+    return SourceEntry(stat.st_size, stat.st_mtime_ns, result.content_hash, result)
+
+
+def _apply(config: SiteConfig, theme: Theme, options: BuildOptions, state: BuildState, cache_dir: Path,
+           edited: dict[str, SourceEntry], inputs: str, quick: QuickCheck, reindex: bool,
+           progress: Progress) -> Patched:
+    records = {path: entry.result for path, entry in edited.items() if path in state.links}   # published
+    new_bodies = {path: body_fingerprint(record, state.links) for path, record in records.items()}
+    fingerprints = Fingerprints(state.fingerprints.cards, ChainMap(new_bodies, state.fingerprints.bodies))
+    # The pages that show the edited bodies: the articles' own, and the feeds that carry them.
+    showing = {record.output_path: state.body_pages[record.output_path] for record in records.values()}
+    showing.update((path, page) for path, page in state.body_pages.items()
+                   if page.kind == "feed" and any(a.source in records for a in page.entries))
+    swap_records(showing, records)
+    in_feeds = {a.source for page in state.body_pages.values() if page.kind == "feed" for a in page.entries}
+    phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])    # feeds last, as in the pipeline
+    digests = {}
+    for output_path, page in showing.items():
+        digests[output_path] = page_digest(page, fingerprints, state.templates[page.template], state.site)
+        old = state.outputs[output_path]
+        if digests[output_path] != old.digest:
+            phases[page.kind == "feed"].append(RenderJob(
+                page, links_for(page, state.links), old.sha1,
+                keep_body=page.kind == "article" and page.article.source in in_feeds))
+    writer = Update(config.output_dir, cache_dir)
+    try:
+        outputs, written, bodies = _render(config, theme, state, cache_dir, phases, writer.target, digests,
+                                           feed_bodies(state.body_pages.values(), fingerprints), progress)
+        edit = StateEdit(state.generation, edited, outputs, new_bodies, bodies, state.search)
+        state.replay([edit])
+        reuse_index = plan_search_index(config, state, state, reindex, (
+            path for path, page in state.body_pages.items() if page.kind == "article"))
+        writer.commit(written, [])
+    except BaseException:
+        writer.abort()
+        raise
+    update_search_index(config, reuse_index, progress)
+    save_edit(cache_dir, state, edit._replace(search=state.search),
+              QuickCheck(inputs, quick.frame, quick.dates, options.now.timestamp(), state.articles,
+                         len(state.outputs)))
+    rendered = tuple(sorted(job.page.output_path for jobs in phases for job in jobs))
+    return Patched(state.articles, len(state.outputs), written, rendered, state.warnings)
+
+
+def _render(config: SiteConfig, theme: Theme, state: BuildState, cache_dir: Path,
+            phases: tuple[list[RenderJob], ...], target: Path, digests: dict[str, str], in_feeds: set[str],
+            progress: Progress) -> tuple[dict[str, OutputEntry], list[str], dict[str, Location | None]]:
+    """Render PHASES into TARGET: the pages' new output records, the files written, and the
+    changes to the index of kept bodies (those IN_FEEDS stay)."""
+    store = BodyStore(cache_dir / "bodies", state.bodies)
+    renderer = Renderer(config, theme, store)
+    total, done = sum(map(len, phases)), [0]
+
+    def advance(count: int) -> None:
+        done[0] += count
+        progress("rendering", done[0], total)
+
+    outputs, written, errors = {}, [], {}
+    try:
+        for jobs in phases:
+            for result in render_pages(jobs, renderer, target, 1, advance):
+                if result.error is not None:
+                    problem = result.error
+                    errors.setdefault((problem.path, problem.line, problem.message), problem)
+                    continue
+                outputs[result.output_path] = OutputEntry(digests[result.output_path], result.sha1)
+                if result.written:
+                    written.append(result.output_path)
+    finally:
+        store.close()
+    if errors:
+        raise BuildFailed(errors.values())
+    kept = keep_only(cache_dir / "bodies", store.index, in_feeds)
+    changes: dict[str, Location | None] = {key: None for key in state.bodies if key not in kept}
+    changes.update((key, location) for key, location in kept.items() if state.bodies.get(key) != location)
+    return outputs, written, changes

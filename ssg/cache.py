@@ -7,22 +7,25 @@ It is written only after a build succeeded.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
+import io
 import os
 import pickle
 import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, Callable, NamedTuple
 
 from . import __version__
+from .article import Article
 
 CACHE_DIR = ".ssg-cache"
 FORMAT = 6
 EDITS = "edits.pickle"
-MOST_EDITS = 1 << 20                 # bytes of edits past which the state is saved whole
+EDITS_SHARE = 0.25                   # edits may come to this share of the state before it is saved whole
 
 
 # Named tuples, not dataclasses: the state holds one of each per source and per output
@@ -52,47 +55,63 @@ class BuildState:
     frame: str = ""                  # digest of all a build reads but the articles (build.frame_digest)
     # What a rebuild after edits to article bodies alone needs, so that it can skip the
     # site model (patch.py). Published articles in SOURCES are the records the pages hold.
-    fingerprints: Any = None         # digest.Fingerprints of the published articles
-    links: dict[str, str] = field(default_factory=dict)       # published article source -> URL
-    body_pages: dict[str, Any] = field(default_factory=dict)  # pages that show bodies, by output path
-    templates: dict[str, str] = field(default_factory=dict)   # template name -> digest
+    cards: dict[str, str] = field(default_factory=dict)        # published source -> card fingerprint
+    body_keys: dict[str, str] = field(default_factory=dict)    # published source -> body fingerprint
+    links: dict[str, str] = field(default_factory=dict)        # published source -> URL
+    body_pages: dict[str, Any] = field(default_factory=dict)   # pages that show bodies, by output path
+    templates: dict[str, str] = field(default_factory=dict)    # template name -> digest
     site: str = ""                   # digest of what every page sees of the site
     articles: int = 0                # published
     warnings: tuple[str, ...] = ()
     generation: str = ""             # names a full save; the edits saved after it carry it
 
-    def edit(self, sources: dict[str, SourceEntry], outputs: dict[str, OutputEntry], body_fingerprints: dict[str, str],
-             bodies: dict[str, Any], search: str) -> StateEdit:
-        """Make an edit to the state, and return it for save_edit."""
-        edit = StateEdit(self.generation, sources, outputs, body_fingerprints, bodies, search)
-        self.replay([edit])
-        return edit
+    def records(self) -> dict[str, Any]:
+        """Source -> its record (an Article, or a list of errors)."""
+        return {path: entry.result for path, entry in self.sources.items()}
 
-    def replay(self, edits: list[StateEdit]) -> None:
-        for edit in edits:
-            self.sources.update(edit.sources)
-            self.outputs.update(edit.outputs)
-            self.fingerprints.bodies.update(edit.body_fingerprints)
-            for key, location in edit.bodies.items():
-                if location is None:
-                    self.bodies.pop(key, None)
-                else:
-                    self.bodies[key] = location
-            self.search = edit.search
-        # The pages hold the articles' records: swapped for the edited ones in one pass.
-        from .model import swap_records     # the site model's module: only when there are edits
-        edited = {path for edit in edits for path in edit.sources}
-        swap_records(self.body_pages, {path: self.sources[path].result for path in edited if path in self.links})
+    def replay(self, edit: StateEdit) -> None:
+        for name, (changed, removed) in edit.changed.items():
+            entries = getattr(self, name)
+            for key in removed:
+                entries.pop(key, None)
+            entries.update(changed)
+        for name, value in edit.fields.items():
+            setattr(self, name, value)
+
+
+# The state's mappings, which an edit changes entry by entry; the other fields it replaces.
+MAPPINGS = ("sources", "outputs", "bodies", "cards", "body_keys", "links", "body_pages", "templates")
 
 
 class StateEdit(NamedTuple):
-    """What a rebuild after edits to bodies alone (patch.py) changed in the state."""
+    """What a rebuild changed in the state, saved after the last full save (save_edit)."""
     generation: str                  # of the full save it follows
-    sources: dict[str, SourceEntry]  # the edited sources
-    outputs: dict[str, OutputEntry]  # the pages rendered again
-    body_fingerprints: dict[str, str]
-    bodies: dict[str, Any]           # body index entries added (a location) or dropped (None)
-    search: str
+    changed: dict[str, tuple[dict, tuple]]   # mapping -> (entries added or changed, keys removed)
+    fields: dict[str, Any]           # other fields, with their new values
+
+
+def state_edit(old: BuildState, new: BuildState, same: dict[str, Callable[[str, Any, Any], bool]]) -> StateEdit:
+    """The edit that makes OLD into NEW. An entry counts as the same when it is the same
+    object or equal, or for the mappings SAME names, when SAME says so (key, old, new)."""
+    changed = {}
+    for name in MAPPINGS:
+        before, after = getattr(old, name), getattr(new, name)
+        test = same.get(name)
+        entries = {}
+        for key, value in after.items():
+            last = before.get(key, _MISSING)
+            if last is value or (last is not _MISSING and (test(key, last, value) if test else last == value)):
+                continue
+            entries[key] = value
+        removed = tuple(key for key in before if key not in after)
+        if entries or removed:
+            changed[name] = (entries, removed)
+    fields = {f.name: getattr(new, f.name) for f in dataclasses.fields(new)
+              if f.name not in MAPPINGS and f.name != "generation" and getattr(new, f.name) != getattr(old, f.name)}
+    return StateEdit(old.generation, changed, fields)
+
+
+_MISSING = object()
 
 
 @dataclass
@@ -135,26 +154,53 @@ def load_state(folder: Path, environment: str, output_dir: Path) -> BuildState |
     if not isinstance(found, BuildState):
         return None
     try:
-        edits = _load_edits(folder / EDITS, found.generation)
+        _replay_edits(folder / EDITS, found)
     except Exception:  # noqa: BLE001 - an edit cut short by a crash: the state is not known
         return None
-    if edits:
-        found.replay(edits)
     return found
 
 
-def _load_edits(path: Path, generation: str) -> list[StateEdit]:
-    edits = []
+class _EditPickler(pickle.Pickler):
+    """Pickles an edit with the records the state already holds as their sources: the pages
+    in the edit then hold the state's own records again when it is replayed."""
+
+    def __init__(self, stream: BinaryIO, records: dict[str, Any]):
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self.records = records
+
+    def persistent_id(self, obj: Any) -> str | None:
+        if type(obj) is Article and self.records.get(obj.source) is obj:
+            return obj.source
+        return None
+
+
+class _EditUnpickler(pickle.Unpickler):
+    def __init__(self, stream: BinaryIO, state: BuildState):
+        super().__init__(stream)
+        self.state = state
+
+    def persistent_load(self, source: str) -> Any:
+        return self.state.sources[source].result
+
+
+def _replay_edits(path: Path, state: BuildState) -> None:
     try:
         stream = open(path, "rb")
     except FileNotFoundError:
-        return edits
-    with stream:
-        while stream.peek(1):
-            edit = pickle.load(stream)
-            if edit.generation == generation:   # not an edit of an older full save
-                edits.append(edit)
-    return edits
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with stream:
+            while stream.peek(1):
+                # One at a time: an edit names records as the state held them before it.
+                edit = _EditUnpickler(stream, state).load()
+                if edit.generation != state.generation:
+                    return       # edits of an older full save, whose removal a crash prevented
+                state.replay(edit)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_quick_check(folder: Path, environment: str, output_dir: Path) -> QuickCheck | None:
@@ -189,20 +235,29 @@ def save_state(folder: Path, state: BuildState, quick: QuickCheck) -> None:
     _save(folder / "quick.pickle", state, quick)
 
 
-def save_edit(folder: Path, state: BuildState, edit: StateEdit, quick: QuickCheck) -> None:
-    """Record EDIT, made to STATE, after the last full save: appending a few kilobytes costs
-    less than writing the whole state again. Past MOST_EDITS, the state is saved whole."""
+def save_edit(folder: Path, state: BuildState, edit: StateEdit, records: dict[str, Any],
+              quick: QuickCheck) -> None:
+    """Append EDIT, which made STATE from the state last saved (whose records by source are
+    RECORDS): a few kilobytes, instead of the whole state again. Once the edits would come
+    to EDITS_SHARE of the state's size, the state is saved whole."""
+    entries = sum(len(changed) + len(removed) for changed, removed in edit.changed.values())
+    if entries > (len(state.sources) + len(state.outputs)) * EDITS_SHARE:
+        save_state(folder, state, quick)      # most of the state changed (a config change)
+        return
+    buffer = io.BytesIO()
+    _EditPickler(buffer, records).dump(edit)
     path = folder / EDITS
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        size = 0
-    if size > MOST_EDITS:
+        saved = path.stat().st_size if path.exists() else 0
+        whole = (folder / "state.pickle").stat().st_size
+    except OSError:
+        saved, whole = 0, 0
+    if saved + buffer.tell() > whole * EDITS_SHARE:
         save_state(folder, state, quick)
         return
     (folder / "quick.pickle").unlink(missing_ok=True)
     with open(path, "ab") as stream:
-        pickle.dump(edit._replace(generation=state.generation), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        stream.write(buffer.getbuffer())
     _save(folder / "quick.pickle", state, quick)
 
 

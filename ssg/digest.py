@@ -41,9 +41,21 @@ def body_fingerprint(article: Article, links: Mapping[str, str]) -> str:
                 repr(tuple((source, links.get(source)) for source in article.md_links)))
 
 
-def fingerprints_of(articles, links: Mapping[str, str]) -> Fingerprints:
-    return Fingerprints({a.source: card_fingerprint(a) for a in articles},
-                        {a.source: body_fingerprint(a, links) for a in articles})
+def fingerprints_of(articles, links: Mapping[str, str], last: tuple | None = None) -> Fingerprints:
+    """LAST: the last build's (records by source, Fingerprints, links), whose fingerprints
+    carry over for the records that are the same objects, as the model keeps them when
+    nothing about them changed."""
+    cards, bodies = {}, {}
+    records, (last_cards, last_bodies), last_links = last if last is not None else ({}, ({}, {}), {})
+    for article in articles:
+        source = article.source
+        same = records.get(source) is article and source in last_cards
+        cards[source] = last_cards[source] if same else card_fingerprint(article)
+        if same and all(links.get(target) == last_links.get(target) for target in article.md_links):
+            bodies[source] = last_bodies[source]
+        else:
+            bodies[source] = body_fingerprint(article, links)
+    return Fingerprints(cards, bodies)
 
 
 def feed_bodies(pages, fingerprints: Fingerprints) -> set[str]:
@@ -110,11 +122,14 @@ class TemplateDigests:
     """A template's digest covers its own source and every template it extends, imports or
     includes, so a change to a partial re-renders exactly the pages that use it."""
 
-    def __init__(self, env: jinja2.Environment):
-        self.env = env
+    def __init__(self, env: jinja2.Environment, known: Mapping[str, str] | None = None):
+        """KNOWN: digests already made of these very templates (by name)."""
+        self.env, self.known = env, known or {}
         self.digest = lru_cache(maxsize=None)(self._digest)
 
     def _digest(self, name: str) -> str:
+        if name in self.known:
+            return self.known[name]
         try:
             source, filename, _ = self.env.loader.get_source(self.env, name)
         except jinja2.TemplateNotFound:

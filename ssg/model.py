@@ -192,12 +192,18 @@ class _SiteBuilder:
         if not is_inside(output_path):
             self.errors.append(SiteError(article.source, None, f"the permalink {path!r} would write outside site/",
                                          "use a slug without `/` or `..`"))
-        return dataclasses.replace(
-            article, url=self.urls.url(path), output_path=output_path, permalink=self.urls.permalink(path),
-            image=_resolve_image(article, self.urls),
-            tag_links=tuple(self.namer.link("tags", t) for t in article.tags),
-            category_links=tuple(self.namer.link("categories", c) for c in article.categories),
-        )
+        url, permalink = self.urls.url(path), self.urls.permalink(path)
+        image = _resolve_image(article, self.urls)
+        tag_links = tuple(self.namer.link("tags", t) for t in article.tags)
+        category_links = tuple(self.namer.link("categories", c) for c in article.categories)
+        if (url == article.url and output_path == article.output_path and permalink == article.permalink
+                and image is article.image and tag_links == article.tag_links
+                and category_links == article.category_links):
+            # The record the last build placed, placed the same: the same object, so that
+            # the rebuild can see at a glance what it computed from it is still good.
+            return article
+        return dataclasses.replace(article, url=url, output_path=output_path, permalink=permalink, image=image,
+                                   tag_links=tag_links, category_links=category_links)
 
     def _article_pages(self, placed: list[Article]) -> list[Page]:
         related = self._related(placed)
@@ -387,13 +393,13 @@ class _SiteBuilder:
                     "give one of them another slug (`slug: ...` in its front-matter)"))
 
 
-def swap_records(pages: dict[str, Page], records: dict[str, Article]) -> list[str]:
-    """Put RECORDS (by source) in the PAGES that hold older records of the same articles,
-    in place; the output paths of the pages that changed. For a rebuild that changes
-    articles' bodies and nothing else (patch.py)."""
+def with_records(pages: dict[str, Page], records: dict[str, Article]) -> dict[str, Page]:
+    """The PAGES that hold older records of the articles RECORDS has (by source), by output
+    path, each holding the records of RECORDS instead. For a rebuild that changes articles'
+    bodies and nothing else (patch.py)."""
+    changed = {}
     if not records:
-        return []
-    changed = []
+        return changed
     for output_path, page in pages.items():
         fresh = {}
         for name in ("article", "newer", "older"):
@@ -405,8 +411,7 @@ def swap_records(pages: dict[str, Page], records: dict[str, Article]) -> list[st
             if any(isinstance(a, Article) and a.source in records for a in held):
                 fresh[name] = tuple(records.get(a.source, a) if isinstance(a, Article) else a for a in held)
         if fresh:
-            pages[output_path] = dataclasses.replace(page, **fresh)
-            changed.append(output_path)
+            changed[output_path] = dataclasses.replace(page, **fresh)
     return changed
 
 
@@ -417,10 +422,14 @@ def _resolve_image(article: Article, urls: Urls) -> Image | None:
     if image is None:
         return None
     if "://" in image.src or image.src.startswith("//"):
-        return dataclasses.replace(image, url=image.src, permalink=image.src)
-    path = image.src if image.src.startswith("/") else \
-        posixpath.normpath(posixpath.join("/", article.content_dir, image.src))
-    return dataclasses.replace(image, url=urls.url(path), permalink=urls.permalink(path))
+        url = permalink = image.src
+    else:
+        path = image.src if image.src.startswith("/") else \
+            posixpath.normpath(posixpath.join("/", article.content_dir, image.src))
+        url, permalink = urls.url(path), urls.permalink(path)
+    if (url, permalink) == (image.url, image.permalink):
+        return image
+    return dataclasses.replace(image, url=url, permalink=permalink)
 
 
 def _look_alike_warning(a: Term, b: Term) -> str:

@@ -22,7 +22,7 @@ from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, StateEdit, 
 from .config import SiteConfig
 from .digest import Fingerprints, body_fingerprint, card_fingerprint, feed_bodies, page_digest
 from .errors import BuildFailed
-from .model import swap_records
+from .model import with_records
 from .options import BuildOptions
 from .output import Update
 from .pipeline import links_for, plan_search_index, update_search_index
@@ -32,6 +32,7 @@ from .theme import Theme
 from .workers import RenderJob, render_pages
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
+BodyChanges = tuple[dict[str, Location], tuple[str, ...]]    # kept bodies added or moved, and dropped
 MOST_CHANGED = 64      # more edits than this go to the pipeline, which reads them in parallel
 
 
@@ -49,7 +50,7 @@ def patch(config: SiteConfig, theme: Theme, options: BuildOptions, state: BuildS
     """Update the last build (STATE, whose frame QUICK and this build share) for the sources
     STATS lists; None, with STATE untouched, when the changes are not to bodies alone.
     Once it starts writing, STATE becomes this build's."""
-    if state.frame != quick.frame or state.fingerprints is None or len(stats) != len(state.sources):
+    if state.frame != quick.frame or not state.generation or len(stats) != len(state.sources):
         return None
     changed: dict[str, SourceEntry] = {}
     for path, size_and_time in stats.items():
@@ -91,36 +92,41 @@ def _apply(config: SiteConfig, theme: Theme, options: BuildOptions, state: Build
            progress: Progress) -> Patched:
     records = {path: entry.result for path, entry in edited.items() if path in state.links}   # published
     new_bodies = {path: body_fingerprint(record, state.links) for path, record in records.items()}
-    fingerprints = Fingerprints(state.fingerprints.cards, ChainMap(new_bodies, state.fingerprints.bodies))
-    # The pages that show the edited bodies: the articles' own, and the feeds that carry them.
-    showing = {record.output_path: state.body_pages[record.output_path] for record in records.values()}
-    showing.update((path, page) for path, page in state.body_pages.items()
-                   if page.kind == "feed" and any(a.source in records for a in page.entries))
-    swap_records(showing, records)
+    fingerprints = Fingerprints(state.cards, ChainMap(new_bodies, state.body_keys))
+    # Every page that holds an edited article gets its new record; those that show its body
+    # (its own page, the feeds that carry it) are rendered again.
+    pages = with_records(state.body_pages, records)
     in_feeds = {a.source for page in state.body_pages.values() if page.kind == "feed" for a in page.entries}
     phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])    # feeds last, as in the pipeline
     digests = {}
-    for output_path, page in showing.items():
-        digests[output_path] = page_digest(page, fingerprints, state.templates[page.template], state.site)
+    for output_path, page in pages.items():
+        digest = page_digest(page, fingerprints, state.templates[page.template], state.site)
         old = state.outputs[output_path]
-        if digests[output_path] != old.digest:
+        if digest != old.digest:
+            digests[output_path] = digest
             phases[page.kind == "feed"].append(RenderJob(
                 page, links_for(page, state.links), old.sha1,
                 keep_body=page.kind == "article" and page.article.source in in_feeds))
+    last_records = state.records()
     writer = Update(config.output_dir, cache_dir)
     try:
         outputs, written, bodies = _render(config, theme, state, cache_dir, phases, writer.target, digests,
                                            feed_bodies(state.body_pages.values(), fingerprints), progress)
-        edit = StateEdit(state.generation, edited, outputs, new_bodies, bodies, state.search)
-        state.replay([edit])
+        edit = StateEdit(state.generation, {
+            "sources": (edited, ()), "outputs": (outputs, ()), "body_keys": (new_bodies, ()),
+            "body_pages": (pages, ()), "bodies": bodies}, {})
+        state.replay(edit)
+        search = state.search
         reuse_index = plan_search_index(config, state, state, reindex, (
             path for path, page in state.body_pages.items() if page.kind == "article"))
+        if state.search != search:
+            edit.fields["search"] = state.search
         writer.commit(written, [])
     except BaseException:
         writer.abort()
         raise
     update_search_index(config, reuse_index, progress)
-    save_edit(cache_dir, state, edit._replace(search=state.search),
+    save_edit(cache_dir, state, edit, last_records,
               QuickCheck(inputs, quick.frame, quick.dates, options.now.timestamp(), state.articles,
                          len(state.outputs)))
     rendered = tuple(sorted(job.page.output_path for jobs in phases for job in jobs))
@@ -129,11 +135,11 @@ def _apply(config: SiteConfig, theme: Theme, options: BuildOptions, state: Build
 
 def _render(config: SiteConfig, theme: Theme, state: BuildState, cache_dir: Path,
             phases: tuple[list[RenderJob], ...], target: Path, digests: dict[str, str], in_feeds: set[str],
-            progress: Progress) -> tuple[dict[str, OutputEntry], list[str], dict[str, Location | None]]:
+            progress: Progress) -> tuple[dict[str, OutputEntry], list[str], BodyChanges]:
     """Render PHASES into TARGET: the pages' new output records, the files written, and the
     changes to the index of kept bodies (those IN_FEEDS stay)."""
     store = BodyStore(cache_dir / "bodies", state.bodies)
-    renderer = Renderer(config, theme, store)
+    renderer = Renderer(config, theme, store, cache_dir / "templates")
     total, done = sum(map(len, phases)), [0]
 
     def advance(count: int) -> None:
@@ -156,6 +162,5 @@ def _render(config: SiteConfig, theme: Theme, state: BuildState, cache_dir: Path
     if errors:
         raise BuildFailed(errors.values())
     kept = keep_only(cache_dir / "bodies", store.index, in_feeds)
-    changes: dict[str, Location | None] = {key: None for key in state.bodies if key not in kept}
-    changes.update((key, location) for key, location in kept.items() if state.bodies.get(key) != location)
-    return outputs, written, changes
+    changed = {key: location for key, location in kept.items() if state.bodies.get(key) != location}
+    return outputs, written, (changed, tuple(key for key in state.bodies if key not in kept))

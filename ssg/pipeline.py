@@ -10,6 +10,7 @@ processes. The result is byte for byte what a clean build writes.
 from __future__ import annotations
 
 import gc
+import operator
 import os
 import shutil
 from pathlib import Path
@@ -17,9 +18,10 @@ from typing import Callable
 
 from .article import Article
 from .bodies import BodyStore, keep_only
-from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, save_state
+from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, save_edit, save_state, state_edit
 from .config import SiteConfig
-from .digest import TemplateDigests, feed_bodies, fingerprints_of, page_digest, sha1, shows_bodies, site_digest
+from .digest import (Fingerprints, TemplateDigests, feed_bodies, fingerprints_of, page_digest, sha1, shows_bodies,
+                     site_digest)
 from .errors import BuildFailed, SiteError
 from .model import Page, Site, build_site
 from .options import BuildOptions
@@ -43,6 +45,7 @@ class Pipeline:
         self.config, self.theme, self.options, self.jobs, self.progress = config, theme, options, jobs, progress
         self.reindex, self.environment, self.reading, self.cache_dir = reindex, environment, reading, cache_dir
         self.update, self.old = old is not None, old
+        self.old_records = old.records() if old is not None else {}
         self.state = BuildState(environment=environment, reading=reading, output_dir=str(config.output_dir),
                                 frame=frame)
         self.output_prefix = str(config.output_dir) + os.sep
@@ -82,9 +85,15 @@ class Pipeline:
         finally:
             gc.unfreeze()
         self._forget_bodies()
-        save_state(self.cache_dir, self.state,
-                   QuickCheck(inputs, self.state.frame, sorted(a.date.timestamp() for a in articles),
-                              self.options.now.timestamp(), len(site.articles), len(self.state.outputs)))
+        quick = QuickCheck(inputs, self.state.frame, sorted(a.date.timestamp() for a in articles),
+                           self.options.now.timestamp(), len(site.articles), len(self.state.outputs))
+        if self.old is not None and self.old.generation:
+            # What changed since the last build, appended to its saved state.
+            edit = state_edit(self.old, self.state, {"body_pages": self._same_body_page})
+            self.state.generation = self.old.generation
+            save_edit(self.cache_dir, self.state, edit, self.old_records, quick)
+        else:
+            save_state(self.cache_dir, self.state, quick)
         self.written, self.unchanged, self.deleted = written, unchanged, deleted
         return site
 
@@ -134,21 +143,35 @@ class Pipeline:
 
     def _render(self, site: Site, target: Path) -> tuple[list[str], list[str]]:
         """Render the pages whose digest changed; the others stay as they are."""
-        fingerprints = self.fingerprints = fingerprints_of(site.articles, site.links)
+        last = None
+        if self.old is not None:
+            last = (self.old_records, Fingerprints(self.old.cards, self.old.body_keys), self.old.links)
+        fingerprints = self.fingerprints = fingerprints_of(site.articles, site.links, last)
         self.bodies = BodyStore(self.cache_dir / "bodies", getattr(self.old, "bodies", None))
-        renderer = Renderer(self.config, self.theme, self.bodies)
-        templates = self.templates = TemplateDigests(renderer.env)
+        renderer = Renderer(self.config, self.theme, self.bodies, self.cache_dir / "templates")
         whole_site = site_digest(self.environment, self.config, self.options.drafts, self.options.future,
                                  {lang: dict(words) for lang, words in self.theme.words.items()},
                                  dict(self.theme.assets))
         self.whole_site = whole_site
+        # With the same templates, config and theme as last time, an article's page that holds
+        # the very records its last version held, with a body that links to articles where
+        # they were, is that page again, and so is its digest.
+        same_frame = self.old is not None and self.old.frame == self.state.frame and self.old.site == whole_site
+        templates = self.templates = TemplateDigests(renderer.env, self.old.templates if same_frame else {})
+        last_pages = self.old.body_pages if same_frame else {}
         in_feeds = {a.source for page in site.pages if page.kind == "feed" for a in page.entries}
         phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])
         digests: dict[str, str] = {}
         unchanged: list[str] = []
         shown: dict[int, str] = {}
         for page in site.pages:
-            digest = page_digest(page, fingerprints, templates.digest(page.template), whole_site, shown)
+            last = last_pages.get(page.output_path)
+            if last is not None and page.kind == "article" and _holds_the_same_records(page, last) \
+                    and fingerprints.bodies[page.article.source] == self.old.body_keys.get(page.article.source) \
+                    and page.output_path in self.old.outputs:
+                digest = self.old.outputs[page.output_path].digest
+            else:
+                digest = page_digest(page, fingerprints, templates.digest(page.template), whole_site, shown)
             digests[page.output_path] = digest
             if self._unchanged(page.output_path, digest):
                 unchanged.append(page.output_path)
@@ -236,16 +259,34 @@ class Pipeline:
         self.state.bodies = keep_only(self.cache_dir / "bodies", self.bodies.index,
                                       feed_bodies(self.state.body_pages.values(), self.fingerprints))
 
+    def _same_body_page(self, output_path: str, last: Page, page: Page) -> bool:
+        """The last build's record of a page can stand for PAGE in the state: the same
+        digest, and the very same article records."""
+        before, now = self.old.outputs.get(output_path), self.state.outputs[output_path]
+        return (before is not None and before.digest == now.digest and _holds_the_same_records(page, last)
+                and len(page.entries) == len(last.entries) and all(map(operator.is_, page.entries, last.entries)))
+
     def _remember(self, site: Site) -> None:
         """What a rebuild after edits to bodies alone needs (patch.py): the records the pages
         hold stand for the published articles' sources, so the state pickles them once."""
         state = self.state
         for article in site.articles:
-            state.sources[article.source] = state.sources[article.source]._replace(result=article)
-        state.fingerprints, state.links, state.site = self.fingerprints, site.links, self.whole_site
+            entry = state.sources[article.source]
+            if entry.result is not article:
+                state.sources[article.source] = entry._replace(result=article)
+        state.cards, state.body_keys = self.fingerprints
+        state.links, state.site = site.links, self.whole_site
         state.body_pages = {page.output_path: page for page in site.pages if shows_bodies(page)}
         state.templates = {name: self.templates.digest(name) for name in {page.template for page in site.pages}}
         state.articles, state.warnings = len(site.articles), site.warnings
+
+
+def _holds_the_same_records(page: Page, last: Page) -> bool:
+    """An article's page and its last version hold the same article, neighbours and
+    related articles: the very same records, which the model keeps when nothing about
+    them changed."""
+    return (page.article is last.article and page.newer is last.newer and page.older is last.older
+            and len(page.related) == len(last.related) and all(map(operator.is_, page.related, last.related)))
 
 
 NO_LINKS: dict[str, str] = {}

@@ -51,12 +51,15 @@ class SiteView:
     extra: Any
 
 
-def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
+def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
+    """COMPILED: a folder that keeps compiled templates for the next build (Jinja checks
+    each against its source); compiling the theme costs a rebuild a tenth of a second."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs] + [str(BUILTIN_TEMPLATES)]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False,   # an environment lives for one build; templates do not change under it
+        bytecode_cache=_bytecode_cache(compiled) if compiled is not None else None,
     )
     urls = site_urls(config)
 
@@ -117,6 +120,14 @@ def make_environment(theme: Theme, config: SiteConfig) -> jinja2.Environment:
     return env
 
 
+def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None          # a read-only cache folder: templates are compiled each time
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 class MacroMemo:
     """`cached(macro, arg, ...)` in a template: the macro's output, remembered for the rest of
     the build. An article's card is printed on its home, tag, category, year, month and day
@@ -147,9 +158,10 @@ class Renderer:
     """Renders pages one at a time. A page depends only on its Page record, the URLs of the
     articles its bodies link to (LINKS), the config and the theme."""
 
-    def __init__(self, config: SiteConfig, theme: Theme, bodies: BodyStore | None = None):
+    def __init__(self, config: SiteConfig, theme: Theme, bodies: BodyStore | None = None,
+                 compiled: Path | None = None):
         self.config, self.theme = config, theme
-        self.env = make_environment(theme, config)
+        self.env = make_environment(theme, config, compiled)
         self.view = site_view(config)
         self.bodies = bodies or BodyStore()
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import ssg.cache
+
 from ssg.build import build
-from ssg.cache import cache_folder
+from ssg.cache import cache_folder, environment_digest, load_state
 from tests.e2e.rebuilds import Twin, edit
 from tests.helpers import article
 
@@ -103,3 +105,33 @@ def test_a_cut_short_edits_file_means_a_clean_build(newsroom, tmp_path):
     write_a04(newsroom, "نص ثان.")
     report = build(newsroom, output)
     assert report.site is not None and report.written == first.pages
+
+
+def test_a_state_replayed_from_edits_is_the_state_a_clean_build_saves(newsroom, tmp_path, monkeypatch):
+    monkeypatch.setattr(ssg.cache, "EDITS_SHARE", 2.0)    # a small site's edits are a large share of it
+    output = tmp_path / "site"
+    build(newsroom, output)
+    content = newsroom / "content" / "2024"
+    write_a04(newsroom, "فقرة مضافة.")                                    # a body edit (ssg.patch)
+    build(newsroom, output)
+    edit(content / "new.md", article("خبر جديد", "2024-03-20T10:00:00+03:00", slug="new", tags="[نادر]"))
+    build(newsroom, output)                                                # an added article
+    (content / "a02.md").unlink()
+    build(newsroom, output)                                                # a deleted one
+    assert edits_file(newsroom, output).stat().st_size > 0
+
+    replayed = load_state(cache_folder(newsroom, output), environment_digest(), output)
+    clean_output = tmp_path / "clean"
+    build(newsroom, clean_output)
+    clean = load_state(cache_folder(newsroom, clean_output), environment_digest(), clean_output)
+    assert replayed.records() == clean.records()
+    assert replayed.body_pages == clean.body_pages
+    assert (replayed.cards, replayed.body_keys, replayed.links, replayed.memo) == \
+        (clean.cards, clean.body_keys, clean.links, clean.memo)
+    assert {path: entry.sha1 for path, entry in replayed.outputs.items()} == \
+        {path: entry.sha1 for path, entry in clean.outputs.items()}
+    # The pages hold the state's own records, not copies of them.
+    records = replayed.records()
+    for page in replayed.body_pages.values():
+        held = [page.article, page.newer, page.older, *page.related, *page.entries]
+        assert all(record is records[record.source] for record in held if record is not None)

@@ -80,7 +80,7 @@ class BuildState:
 
 
 # The state's mappings, which an edit changes entry by entry; the other fields it replaces.
-MAPPINGS = ("sources", "outputs", "bodies", "cards", "body_keys", "links", "body_pages", "templates")
+MAPPINGS = ("sources", "outputs", "bodies", "cards", "body_keys", "links", "body_pages", "templates", "memo")
 
 
 class StateEdit(NamedTuple):

@@ -134,12 +134,25 @@ class DateStyle:
     def format_date(self, moment: dt.datetime | dt.date, language: str, style: str = "long") -> str:
         """STYLE is a CLDR width (full, long, medium, short), skeleton (yMMMM) or pattern."""
         day = moment.date() if isinstance(moment, dt.datetime) else moment
-        return self._format_day(day, language, style)
-
-    @lru_cache(maxsize=16384)
-    def _format_day(self, day: dt.date, language: str, style: str) -> str:
         # An archive prints the same days again and again (cards, feeds, date pages), and
         # Babel takes tens of microseconds a date.
+        key = (self, day, language, style)
+        found = _FORMATTED.get(key)
+        if found is None:
+            found = _FORMATTED[key] = self._format_day(day, language, style)
+        return found
+
+    def formatted(self) -> dict[tuple, str]:
+        """The dates this process has printed in this style, for remember()."""
+        return {key: text for key, text in _FORMATTED.items() if key[0] == self}
+
+    @staticmethod
+    def remember(formatted: dict[tuple, str]) -> None:
+        """Take dates printed before (by an earlier build) as printed: a build's workers,
+        forked after the site model, then start with them."""
+        _FORMATTED.update(formatted)
+
+    def _format_day(self, day: dt.date, language: str, style: str) -> str:
         locale = self._locale_for(language)
         text = self._render(day, self._pattern(locale, style), locale, language)
         if self.hijri and self._arabic(language) and style in ("full", "long"):
@@ -159,6 +172,9 @@ class DateStyle:
     def month_name(self, month: int, language: str) -> str:
         """The month's name on its own, as in an archive's list of months."""
         return self.format_date(dt.date(2000, month, 1), language, "LLLL")
+
+
+_FORMATTED: dict[tuple, str] = {}     # (DateStyle, day, language, style) -> the printed date
 
 
 def _replace_month(pattern: str, name: str) -> str:

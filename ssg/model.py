@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -126,8 +125,8 @@ def expand_permalink(pattern: str, article: Article) -> str:
 
 def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
                options: BuildOptions = BuildOptions(), words: Words = no_words, memo: dict | None = None) -> Site:
-    """MEMO carries work that the next build may reuse (the related lists); the caller
-    keeps it between builds."""
+    """MEMO carries work that the next build may reuse (the related lists, the dates
+    printed); the caller keeps it between builds."""
     builder = _SiteBuilder(config, options, words, memo if memo is not None else {})
     return builder.build(articles, assets)
 
@@ -145,6 +144,12 @@ class _SiteBuilder:
         self.home_crumb: Link | None = None
 
     def build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
+        self.dates.remember(self.memo.get("dates", {}))
+        site = self._build(articles, assets)
+        self.memo["dates"] = self.dates.formatted()
+        return site
+
+    def _build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
         published = sorted((a for a in articles if self._is_published(a)),
                            key=lambda a: (a.date, a.source), reverse=True)
         for taxonomy in TAXONOMIES:
@@ -224,17 +229,15 @@ class _SiteBuilder:
         return pages
 
     def _related(self, placed: list[Article]) -> list[tuple[Article, ...]]:
-        """Related lists depend only on which articles there are, in which order, with which
-        tags: when those are as last time (an edited body), last time's lists are reused."""
-        keys = [a.source + "\x00" + "\x01".join(sorted(self.namer.key(t) for t in a.tags)) for a in placed]
-        digest = hashlib.sha1("\x02".join(keys).encode("utf-8")).hexdigest()
-        remembered = self.memo.get("related")
-        if remembered is not None and remembered[0] == digest:
-            index = {a.source: a for a in placed}
-            related = [tuple(index[source] for source in sources) for sources in remembered[1]]
-        else:
-            related = related_articles(placed, self.namer.key)
-        self.memo["related"] = (digest, [tuple(a.source for a in group) for group in related])
+        """Only the lists an edit may have changed are computed again (see related.py).
+        The memo keeps one entry per article, so that a rebuild saves only those that
+        changed."""
+        memo = self.memo
+        last = {key[1]: memo.pop(key) for key in [key for key in memo if type(key) is tuple and key[0] == "related"]}
+        related, (scale, entries) = related_articles(placed, self.namer.key,
+                                                     remembered=(memo.get("related scale"), last))
+        memo["related scale"] = scale
+        memo.update((("related", source), entry) for source, entry in entries.items())
         return related
 
     # --- listings -------------------------------------------------------------------

@@ -29,7 +29,7 @@ from .pipeline import links_for, plan_search_index, update_search_index
 from .render import Renderer
 from .sources import read_source
 from .theme import Theme
-from .workers import RenderJob, render_pages
+from .workers import Place, RenderJob, render_pages
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
 BodyChanges = tuple[dict[str, Location], tuple[str, ...]]    # kept bodies added or moved, and dropped
@@ -110,7 +110,7 @@ def _apply(config: SiteConfig, theme: Theme, options: BuildOptions, state: Build
     last_records = state.records()
     writer = Update(config.output_dir, cache_dir)
     try:
-        outputs, written, bodies = _render(config, theme, state, cache_dir, phases, writer.target, digests,
+        outputs, written, bodies = _render(config, theme, state, cache_dir, phases, writer.place, digests,
                                            feed_bodies(state.body_pages.values(), fingerprints), progress)
         edit = StateEdit(state.generation, {
             "sources": (edited, ()), "outputs": (outputs, ()), "body_keys": (new_bodies, ()),
@@ -134,9 +134,9 @@ def _apply(config: SiteConfig, theme: Theme, options: BuildOptions, state: Build
 
 
 def _render(config: SiteConfig, theme: Theme, state: BuildState, cache_dir: Path,
-            phases: tuple[list[RenderJob], ...], target: Path, digests: dict[str, str], in_feeds: set[str],
+            phases: tuple[list[RenderJob], ...], place: Place, digests: dict[str, str], in_feeds: set[str],
             progress: Progress) -> tuple[dict[str, OutputEntry], list[str], BodyChanges]:
-    """Render PHASES into TARGET: the pages' new output records, the files written, and the
+    """Render PHASES to the files PLACE names: the pages' new output records, the files written, and the
     changes to the index of kept bodies (those IN_FEEDS stay)."""
     store = BodyStore(cache_dir / "bodies", state.bodies)
     renderer = Renderer(config, theme, store, cache_dir / "templates")
@@ -149,7 +149,7 @@ def _render(config: SiteConfig, theme: Theme, state: BuildState, cache_dir: Path
     outputs, written, errors = {}, [], {}
     try:
         for jobs in phases:
-            for result in render_pages(jobs, renderer, target, 1, advance):
+            for result in render_pages(jobs, renderer, place, 1, advance):
                 if result.error is not None:
                     problem = result.error
                     errors.setdefault((problem.path, problem.line, problem.message), problem)

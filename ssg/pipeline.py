@@ -29,7 +29,7 @@ from .output import Update
 from .render import Renderer, host_files
 from .search import index_site, pagefind_version
 from .theme import Theme
-from .workers import RenderJob, parse_sources, render_pages
+from .workers import Place, RenderJob, parse_sources, render_pages
 from .write import swap_into_place
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
@@ -58,20 +58,21 @@ class Pipeline:
         INPUTS digests all a build reads, for the next build's quick check."""
         if self.update:
             writer = Update(self.config.output_dir, self.cache_dir)
-            target = writer.target
+            target, place = writer.target, writer.place
         else:
             writer = None
             target = self.config.output_dir.parent / f".{self.config.output_dir.name}.staging-{os.getpid()}"
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir(parents=True)
+            place = target.joinpath
         try:
             articles, errors = self._read(stats)
             # The records read so far hold no reference cycles: the collector need not walk
             # them again each time the model's thousands of new objects trigger it.
             gc.freeze()
             site = self._model(articles, assets, errors)
-            written, unchanged = self._render(site, target)
-            written += self._copy_files(site, target, unchanged)
+            written, unchanged = self._render(site, place)
+            written += self._copy_files(site, place, unchanged)
             deleted = self._finish(site, writer, target, written)
             self._remember(site)
         except BaseException:
@@ -141,7 +142,7 @@ class Pipeline:
             raise BuildFailed(errors)
         return site
 
-    def _render(self, site: Site, target: Path) -> tuple[list[str], list[str]]:
+    def _render(self, site: Site, place: Place) -> tuple[list[str], list[str]]:
         """Render the pages whose digest changed; the others stay as they are."""
         last = None
         if self.old is not None:
@@ -192,7 +193,7 @@ class Pipeline:
             self.progress("rendering", done[0], total)
 
         for jobs in phases:
-            for result in render_pages(jobs, renderer, target, self.jobs, advance):
+            for result in render_pages(jobs, renderer, place, self.jobs, advance):
                 if result.error is not None:
                     problem = result.error
                     errors.setdefault((problem.path, problem.line, problem.message), problem)
@@ -203,7 +204,7 @@ class Pipeline:
             raise BuildFailed(errors.values())
         return written, unchanged
 
-    def _copy_files(self, site: Site, target: Path, unchanged: list[str]) -> list[str]:
+    def _copy_files(self, site: Site, place: Place, unchanged: list[str]) -> list[str]:
         """Theme and site static files, content files beside the articles, and the files
         static hosts read; each copied only when it changed."""
         written = []
@@ -214,7 +215,7 @@ class Pipeline:
                 unchanged.append(output_path)
                 continue
             self.state.outputs[output_path] = OutputEntry(digest, "")
-            destination = target / output_path
+            destination = place(output_path)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
             written.append(output_path)
@@ -224,7 +225,7 @@ class Pipeline:
                 unchanged.append(output.path)
                 continue
             self.state.outputs[output.path] = OutputEntry(digest, digest)
-            (target / output.path).write_bytes(output.data)
+            place(output.path).write_bytes(output.data)
             written.append(output.path)
         return written
 

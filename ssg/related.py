@@ -1,5 +1,6 @@
 """Related articles ("continue reading"): ranked by the tags they share, rarer tags
-weighing more, newest first on ties, never the article itself."""
+weighing more, newest first on ties, never the article itself. A rebuild recomputes
+only the lists an edit may have changed."""
 
 from __future__ import annotations
 
@@ -14,44 +15,92 @@ from .article import Article
 RELATED_COUNT = 4
 
 
-def related_articles(articles: Sequence[Article], key_of: Callable[[str], str],
-                     count: int = RELATED_COUNT) -> list[tuple[Article, ...]]:
-    """For each of ARTICLES (newest first), its related articles, in the same order.
+Remembered = dict[str, tuple]       # source -> (date, tag keys, related sources), from the last build
 
-    A shared tag scores log((N + 1) / df): a tag on three articles says far more about
-    two of them than a tag on half the archive.
+
+def scale(total: int) -> int:
+    """The archive's size for tag weights: TOTAL + 1 rounded up to a quarter power of two,
+    counted in quarters. Weights then move only when the archive crosses such a step
+    (every fifth or so larger), so one more article leaves the related lists of the
+    articles that share none of its tags as they were."""
+    return math.ceil(4 * math.log2(total + 1))
+
+
+def tag_weight(step: int, holders: int) -> int:
+    """log(size / holders), in whole micro-units: they add up exactly, so that ties are
+    ties whatever order the tags are added in."""
+    return round((step * math.log(2) / 4 - math.log(holders)) * 1_000_000)
+
+
+def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], count: int = RELATED_COUNT,
+                     remembered: tuple[int, Remembered] | None = None) -> tuple[list[tuple[Article, ...]],
+                                                                              tuple[int, Remembered]]:
+    """For each of ARTICLES (newest first), its related articles, in the same order; and
+    what the next build needs to recompute only the lists that may change (REMEMBERED).
+
+    A shared tag weighs log(size / articles holding it): a tag on three articles says far
+    more about two of them than a tag on half the archive.
 
     An article is compared with the others by the set of tags they share (see
     _by_patterns), which keeps the work per article small even when one tag sits on
     half of a 100,000-article archive.
     """
-    total = len(articles)
+    step = scale(len(articles))
     keys = [frozenset(key_of(tag) for tag in article.tags) for article in articles]
     holders: dict[str, list[int]] = defaultdict(list)
     for index, article_keys in enumerate(keys):
         for key in article_keys:
             holders[key].append(index)   # in index order: newest first
-    # Whole-number weights (micro-units of the logarithm) add up exactly, so ties are ties
-    # whatever order the tags are added in.
-    weight = {key: round(math.log((total + 1) / len(members)) * 1_000_000) for key, members in holders.items()}
-    # Each tag a bit, each article the bits of its tags: the tags two articles share are
-    # one AND, and each tag's holders come with their bits beside them. Common tags get
-    # the low bits and a tag on one article none (nobody shares it), so that the masks
-    # stay short in an archive with tens of thousands of tags.
-    shared = sorted((key for key, members in holders.items() if len(members) > 1),
-                    key=lambda key: (-len(holders[key]), key))
-    bit_of = dict.fromkeys(holders, 0) | {key: 1 << number for number, key in enumerate(shared)}
-    masks = [sum(bit_of[key] for key in article_keys) for article_keys in keys]
-    holder_masks = {key: [masks[other] for other in members] for key, members in holders.items()}
-    tagged = _Tagged(holders, holder_masks, weight, bit_of)
+    before = remembered[1] if remembered is not None and remembered[0] == (step, count) else {}
+    todo = _changed_lists(articles, keys, holders, before) if before else range(len(articles))
+    lists: list[tuple[str, ...] | None] = [None] * len(articles)
+    if todo:
+        tagged = _tagged(holders, keys, {key: tag_weight(step, len(members)) for key, members in holders.items()})
+        for index in todo:
+            if len(keys[index]) <= MAX_PATTERN_TAGS:
+                best = _by_patterns(index, keys[index], tagged.masks[index], tagged, count)
+            else:
+                best = _by_scores(index, keys[index], keys, holders, tagged.weight, count)
+            lists[index] = tuple(articles[other].source for other in best)
+    by_source = {article.source: article for article in articles}
+    entries: Remembered = {}
     result = []
-    for index, article_keys in enumerate(keys):
-        if len(article_keys) <= MAX_PATTERN_TAGS:
-            best = _by_patterns(index, article_keys, masks[index], tagged, count)
+    for index, article in enumerate(articles):
+        sources = lists[index]
+        if sources is None:
+            last = before[article.source]
+            sources, entry = last[2], last
         else:
-            best = _by_scores(index, article_keys, keys, holders, weight, count)
-        result.append(tuple(articles[other] for other in best))
-    return result
+            last = before.get(article.source)
+            entry = last if last is not None and last[2] == sources and last[1] == keys[index] else \
+                (article.date, keys[index], sources)
+        entries[article.source] = entry
+        result.append(tuple(by_source[source] for source in sources))
+    return result, ((step, count), entries)
+
+
+def _changed_lists(articles: Sequence[Article], keys: list[frozenset], holders: dict[str, list[int]],
+                   before: Remembered) -> set[int]:
+    """The articles whose related list may differ from last time: those that are new or
+    moved or retagged, and all that hold a tag such an article held or holds, or one a
+    deleted article held. Any other article holds no tag whose weight changed, and no
+    article that could enter, leave or change places in its list did."""
+    changed: set[int] = set()
+    tags: set[str] = set()
+    for index, article in enumerate(articles):
+        last = before.get(article.source)
+        if last is None or last[0] != article.date or last[1] != keys[index]:
+            changed.add(index)
+            tags |= keys[index]
+            if last is not None:
+                tags |= last[1]
+    present = {article.source for article in articles}
+    for source, last in before.items():
+        if source not in present:
+            tags |= last[1]
+    for tag in tags:
+        changed.update(holders.get(tag, ()))
+    return changed
 
 
 MAX_PATTERN_TAGS = 8
@@ -63,6 +112,20 @@ class _Tagged:
     holder_masks: dict[str, list[int]]   # tag -> those articles' tag bits, in the same order
     weight: dict[str, int]
     bit: dict[str, int]
+    masks: list[int]                     # each article's tag bits
+
+
+def _tagged(holders: dict[str, list[int]], keys: list[frozenset], weight: dict[str, int]) -> _Tagged:
+    """Each tag a bit, each article the bits of its tags: the tags two articles share are
+    one AND, and each tag's holders come with their bits beside them. Common tags get the
+    low bits and a tag on one article none (nobody shares it), so that the masks stay
+    short in an archive with tens of thousands of tags."""
+    shared = sorted((key for key, members in holders.items() if len(members) > 1),
+                    key=lambda key: (-len(holders[key]), key))
+    bit_of = dict.fromkeys(holders, 0) | {key: 1 << number for number, key in enumerate(shared)}
+    masks = [sum(bit_of[key] for key in article_keys) for article_keys in keys]
+    holder_masks = {key: [masks[other] for other in members] for key, members in holders.items()}
+    return _Tagged(holders, holder_masks, weight, bit_of, masks)
 
 
 def _by_patterns(index, article_keys, mine, tagged, count) -> list[int]:

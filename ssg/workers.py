@@ -89,12 +89,15 @@ def parse_sources(paths: Sequence[str], config: SiteConfig, jobs: int, done: Don
 
 # --- rendering -----------------------------------------------------------------------
 
+Place = Callable[[str], Path]         # where the file for an output path is written
+
+
 @dataclass
 class _RenderWork:
     """What forked render workers inherit: set before the first fork. The parent adds to
     the body index as results come in, for the pools it forks later."""
     renderer: Renderer
-    target: Path
+    place: Place
     jobs: Sequence[RenderJob]
 
 
@@ -111,7 +114,7 @@ def _render(job: RenderJob) -> RenderResult:
     digest = hashlib.sha1(data).hexdigest()
     if digest == job.old_sha1:
         return RenderResult(page.output_path, digest, False, kept=kept)
-    target = work.target / page.output_path
+    target = work.place(page.output_path)
     try:
         file = open(target, "wb")
     except FileNotFoundError:        # the page's folder is new
@@ -126,15 +129,16 @@ def _render_range(bounds: tuple[int, int]) -> list[RenderResult]:
     return [_render(job) for job in _work.jobs[bounds[0]:bounds[1]]]
 
 
-def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, target: Path, processes: int,
+def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, place: Place, processes: int,
                  done: Done) -> Iterable[RenderResult]:
-    """Render JOBS into TARGET, in PROCESSES forked workers (or here, when one is enough)."""
+    """Render JOBS to the files PLACE names, in PROCESSES forked workers (or here, when one
+    is enough)."""
     global _work
     if not jobs:
         return
     size = max(8, min(64, len(jobs) // (processes * 16) or 8))
     ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
-    _work = _RenderWork(renderer, target, jobs)
+    _work = _RenderWork(renderer, place, jobs)
     try:
         if processes <= 1 or len(jobs) < 2 * size:
             for bounds in ranges:

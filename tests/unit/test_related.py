@@ -1,8 +1,10 @@
+import dataclasses
 import datetime as dt
 import math
 import random
 
 from ssg.article import Article
+import ssg.related as related_module
 from ssg.related import related_articles
 
 
@@ -11,8 +13,15 @@ def art(index: int, tags: tuple[str, ...]) -> Article:
                    date=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc) - dt.timedelta(hours=index), tags=tags)
 
 
+def related(articles, **options):
+    return related_articles(articles, str, **options)[0]
+
+
 def reference(articles, count=4):
-    """The plain definition: score every other article, sort, take the best."""
+    """The plain definition: score every other article, sort, take the best. A tag weighs
+    log(size / its articles), size being the article count plus one rounded up to a
+    quarter power of two."""
+    size = 2 ** (math.ceil(4 * math.log2(len(articles) + 1)) / 4)
     df = {}
     for a in articles:
         for tag in set(a.tags):
@@ -23,7 +32,7 @@ def reference(articles, count=4):
         for j, b in enumerate(articles):
             shared = set(a.tags) & set(b.tags)
             if j != i and shared:
-                scores.append((-sum(round(math.log((len(articles) + 1) / df[t]) * 1_000_000) for t in shared), j))
+                scores.append((-sum(round(math.log(size / df[t]) * 1_000_000) for t in shared), j))
         result.append(tuple(articles[j] for _, j in sorted(scores)[:count]))
     return result
 
@@ -31,9 +40,9 @@ def reference(articles, count=4):
 def test_rarer_shared_tags_rank_first_newest_on_ties_never_itself():
     articles = [art(0, ("common", "rare")), art(1, ("common",)), art(2, ("common", "rare")), art(3, ("common",)),
                 art(4, ("other",))]
-    related = related_articles(articles, str)
-    assert [a.title for a in related[0]] == ["2", "1", "3"]
-    assert related[4] == ()
+    lists = related(articles)
+    assert [a.title for a in lists[0]] == ["2", "1", "3"]
+    assert lists[4] == ()
 
 
 def test_same_as_the_plain_definition_on_zipf_like_tags():
@@ -41,11 +50,57 @@ def test_same_as_the_plain_definition_on_zipf_like_tags():
     tags = [f"t{n}" for n in range(60)]
     weights = [1 / (n + 1) for n in range(60)]
     articles = [art(i, tuple(set(rng.choices(tags, weights, k=rng.randint(1, 5))))) for i in range(400)]
-    assert related_articles(articles, str) == reference(articles)
+    assert related(articles) == reference(articles)
 
 
 def test_articles_with_many_tags_take_the_scoring_path_and_agree():
     rng = random.Random(11)
     tags = [f"t{n}" for n in range(30)]
     articles = [art(i, tuple(rng.sample(tags, rng.randint(1, 12)))) for i in range(200)]
-    assert related_articles(articles, str) == reference(articles)
+    assert related(articles) == reference(articles)
+
+
+def test_a_rebuild_recomputes_only_what_an_edit_can_change_and_agrees_with_a_fresh_start():
+    rng = random.Random(3)
+    tags = [f"t{n}" for n in range(40)]
+    weights = [1 / (n + 1) for n in range(40)]
+
+    def tagged(n):
+        return tuple(set(rng.choices(tags, weights, k=rng.randint(1, 4))))
+
+    articles = [art(i, tagged(i)) for i in range(300)]
+    lists, remembered = related_articles(articles, str)
+    for step in range(40):
+        articles = list(articles)
+        change = step % 4
+        if change == 0:                                   # an article added
+            articles.append(art(1000 + step, tagged(step)))
+        elif change == 1:                                 # one deleted
+            del articles[rng.randrange(len(articles))]
+        elif change == 2:                                 # one retagged
+            i = rng.randrange(len(articles))
+            articles[i] = dataclasses.replace(articles[i], tags=tagged(i))
+        else:                                             # one moved in time
+            i = rng.randrange(len(articles))
+            articles[i] = dataclasses.replace(articles[i], date=articles[i].date - dt.timedelta(days=rng.randint(1, 9)))
+        articles.sort(key=lambda a: (a.date, a.source), reverse=True)
+        lists, remembered = related_articles(articles, str, remembered=remembered)
+        assert lists == reference(articles), f"after change {step}"
+
+
+def test_one_more_article_leaves_the_lists_that_share_none_of_its_tags():
+    articles = [art(i, ("a",) if i % 2 else ("b",)) for i in range(100)]
+    _, remembered = related_articles(articles, str)
+    calls = []
+    original = related_module._by_patterns
+
+    def counting(index, *args):
+        calls.append(index)
+        return original(index, *args)
+
+    related_module._by_patterns = counting
+    try:
+        related_articles([art(-1, ("a",))] + articles, str, remembered=remembered)
+    finally:
+        related_module._by_patterns = original
+    assert len(calls) == 51, "the new article and the 50 that hold its tag"

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from ssg.output import JOURNAL, Update, recover
+from ssg.output import JOURNAL, Update, pending_name, recover
 from ssg.write import swap_into_place
 
 
@@ -28,9 +28,8 @@ def test_update_moves_changed_files_in_and_deletes_removed_ones(tmp_path):
     (out / "2024" / "x" / "index.html").write_bytes(b"old x")
     (out / "keep.html").write_bytes(b"keep")
     update = Update(out, cache)
-    (update.target / "2024" / "y").mkdir(parents=True)
-    (update.target / "2024" / "y" / "index.html").write_bytes(b"new y")
-    (update.target / "keep.html").write_bytes(b"changed")
+    update.place("2024/y/index.html").write_bytes(b"new y")
+    update.place("keep.html").write_bytes(b"changed")
     update.commit(["2024/y/index.html", "keep.html"], ["2024/x/index.html"])
     assert tree(out) == {"2024/y/index.html": b"new y", "keep.html": b"changed"}
     assert not (out / "2024" / "x").exists(), "emptied folders go too"
@@ -43,7 +42,7 @@ def test_an_interrupted_commit_is_finished_by_the_next_run(tmp_path):
     (out / "a.html").write_bytes(b"old a")
     (out / "b.html").write_bytes(b"old b")
     pending.mkdir()
-    (pending / "b.html").write_bytes(b"new b")   # a.html was moved before the interruption
+    (pending / pending_name("b.html")).write_bytes(b"new b")   # a.html was moved before the interruption
     (out / "a.html").write_bytes(b"new a")
     cache.mkdir()
     (cache / JOURNAL).write_text(json.dumps({"pending": str(pending), "output": str(out),

@@ -71,6 +71,8 @@ class Pipeline:
             # them again each time the model's thousands of new objects trigger it.
             gc.freeze()
             site = self._model(articles, assets, errors)
+            dates = sorted(a.date.timestamp() for a in articles)
+            del articles      # the sources now hold the records the pages hold: the rest can go
             written, unchanged = self._render(site, place)
             written += self._copy_files(site, place, unchanged)
             deleted = self._finish(site, writer, target, written)
@@ -86,11 +88,11 @@ class Pipeline:
         finally:
             gc.unfreeze()
         self._forget_bodies()
-        quick = QuickCheck(inputs, self.state.frame, sorted(a.date.timestamp() for a in articles),
-                           self.options.now.timestamp(), len(site.articles), len(self.state.outputs))
+        quick = QuickCheck(inputs, self.state.frame, dates, self.options.now.timestamp(), len(site.articles),
+                           len(self.state.outputs))
         if self.old is not None and self.old.generation:
             # What changed since the last build, appended to its saved state.
-            edit = state_edit(self.old, self.state, {"body_pages": self._same_body_page})
+            edit = state_edit(self.old, self.state, {"sources": _kept, "body_pages": self._same_body_page})
             self.state.generation = self.old.generation
             save_edit(self.cache_dir, self.state, edit, self.old_records, quick)
         else:
@@ -140,6 +142,13 @@ class Pipeline:
             errors = errors + list(failure.errors)
         if errors:
             raise BuildFailed(errors)
+        # The records the pages hold stand for the published articles' sources, so that the
+        # state pickles them once and ssg.patch finds them there.
+        sources = self.state.sources
+        for article in site.articles:
+            entry = sources[article.source]
+            if entry.result is not article:
+                sources[article.source] = entry._replace(result=article)
         return site
 
     def _render(self, site: Site, place: Place) -> tuple[list[str], list[str]]:
@@ -268,18 +277,19 @@ class Pipeline:
                 and len(page.entries) == len(last.entries) and all(map(operator.is_, page.entries, last.entries)))
 
     def _remember(self, site: Site) -> None:
-        """What a rebuild after edits to bodies alone needs (patch.py): the records the pages
-        hold stand for the published articles' sources, so the state pickles them once."""
+        """What a rebuild after edits to bodies alone needs (patch.py)."""
         state = self.state
-        for article in site.articles:
-            entry = state.sources[article.source]
-            if entry.result is not article:
-                state.sources[article.source] = entry._replace(result=article)
         state.cards, state.body_keys = self.fingerprints
         state.links, state.site = site.links, self.whole_site
         state.body_pages = {page.output_path: page for page in site.pages if shows_bodies(page)}
         state.templates = {name: self.templates.digest(name) for name in {page.template for page in site.pages}}
         state.articles, state.warnings = len(site.articles), site.warnings
+
+
+def _kept(path: str, last: SourceEntry, entry: SourceEntry) -> bool:
+    """A source's entry is as last saved only when it is the very same: an equal record
+    can still differ (a date equal as a moment, in another zone)."""
+    return last is entry
 
 
 def _holds_the_same_records(page: Page, last: Page) -> bool:

@@ -24,7 +24,7 @@ from .render import Renderer, template_error
 from .sources import read_source
 
 Done = Callable[[int], None]         # told how many items a finished batch held
-WORKER_PAGES = 1500                  # pages a render worker renders before it is replaced
+WORKER_PAGES = 1000                  # pages a render worker renders before it is replaced
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ class BuildState:
     sources: dict[str, SourceEntry] = field(default_factory=dict)
     outputs: dict[str, OutputEntry] = field(default_factory=dict)
     search: str = ""                 # digest of the indexed pages, when a search index was written
-    memo: dict = field(default_factory=dict)   # the site model's reusable work (related lists)
+    memo: dict = field(default_factory=dict)   # the site model's reusable work (related lists, dates printed)
     bodies: dict = field(default_factory=dict)  # rendered bodies kept for the feeds: key -> pack location
     frame: str = ""                  # digest of all a build reads but the articles (build.frame_digest)
     # What a rebuild after edits to article bodies alone needs, so that it can skip the

@@ -86,11 +86,13 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
         builder.start()
         watcher = Watcher(WatchedFolders(config.root, _theme_folder(config)), rebuilds.put)
         watcher.start()
-        say(f"serving {config.root} at {base_url} (Ctrl-C to stop)")
-        if options.open_browser:
-            threading.Thread(target=webbrowser.open, args=(base_url,), daemon=True).start()
         previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
+            # Announced only now: a Ctrl-C right after the announcement still stops the
+            # watcher's thread, which would otherwise keep the process from exiting.
+            say(f"serving {config.root} at {base_url} (Ctrl-C to stop)")
+            if options.open_browser:
+                threading.Thread(target=webbrowser.open, args=(base_url,), daemon=True).start()
             server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
             say("stopping")

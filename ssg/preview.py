@@ -86,7 +86,9 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
         builder.start()
         watcher = Watcher(WatchedFolders(config.root, _theme_folder(config)), rebuilds.put)
         watcher.start()
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+        # Ctrl-C and SIGTERM stop the server, also when it was started with SIGINT ignored
+        # (as a shell's background job is), in which case Python does not listen for it.
+        previous = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
         try:
             # Announced only now: a Ctrl-C right after the announcement still stops the
             # watcher's thread, which would otherwise keep the process from exiting.
@@ -97,7 +99,8 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
         except KeyboardInterrupt:
             say("stopping")
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            for number, handler in previous.items():
+                signal.signal(number, handler)
             state.stop()
             watcher.stop()
             rebuilds.put(None)

@@ -148,7 +148,7 @@ def test_ctrl_c_stops_cleanly_and_removes_the_temporary_folder(site, tmp_path):
     with running_server(site, tmp_path) as (url, process, temp, output):
         assert list(temp.glob("ssg-serve-*"))
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=30) == 0     # the watcher and builder threads are joined with timeouts
+        assert process.wait(timeout=10) == 0
     assert list(temp.iterdir()) == []
 
 

@@ -58,9 +58,14 @@ def fingerprints_of(articles, links: Mapping[str, str], last: tuple | None = Non
     return Fingerprints(cards, bodies)
 
 
+def carried_by_feeds(pages) -> set[str]:
+    """The sources of the articles the feeds among PAGES carry."""
+    return {a.source for page in pages if page.kind == "feed" for a in page.entries}
+
+
 def feed_bodies(pages, fingerprints: Fingerprints) -> set[str]:
     """The keys of the bodies the feeds among PAGES show (kept for the next build)."""
-    return {fingerprints.bodies[a.source] for page in pages if page.kind == "feed" for a in page.entries}
+    return {fingerprints.bodies[source] for source in carried_by_feeds(pages)}
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})

@@ -20,16 +20,14 @@ from .article import Article
 from .bodies import BodyStore, Location, keep_only
 from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, StateEdit, save_edit
 from .config import SiteConfig
-from .digest import Fingerprints, body_fingerprint, card_fingerprint, feed_bodies, page_digest
-from .errors import BuildFailed
+from .digest import Fingerprints, body_fingerprint, card_fingerprint, carried_by_feeds, feed_bodies, page_digest
 from .model import with_records
 from .options import BuildOptions
 from .output import Update
 from .pipeline import links_for, plan_search_index, update_search_index
 from .render import Renderer
-from .sources import read_source
 from .theme import Theme
-from .workers import Place, RenderJob, render_pages
+from .workers import Place, RenderJob, parse_sources, render_phases
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
 BodyChanges = tuple[dict[str, Location], tuple[str, ...]]    # kept bodies added or moved, and dropped
@@ -62,29 +60,23 @@ def patch(config: SiteConfig, theme: Theme, options: BuildOptions, state: BuildS
             if len(changed) > MOST_CHANGED:
                 return None
     edited = {}
-    for path, entry in changed.items():
-        read = _read(config, path)
-        if read is None or not isinstance(entry.result, Article):
-            return None
-        old = entry.result
-        if card_fingerprint(read.result) != card_fingerprint(old.unplaced()):
-            return None      # front-matter that pages other than its own show
-        edited[path] = read._replace(result=dataclasses.replace(
-            old, body=None, body_line=read.result.body_line, body_offset=read.result.body_offset,
-            content_hash=read.result.content_hash, md_links=read.result.md_links))
+    try:
+        for path, size, mtime_ns, read in parse_sources(list(changed), config, 1, _no_count):
+            old = changed[path].result
+            if not isinstance(read, Article) or not isinstance(old, Article):
+                return None  # errors: the pipeline reports them with all the others
+            if card_fingerprint(read) != card_fingerprint(old.unplaced()):
+                return None  # front-matter that pages other than its own show
+            edited[path] = SourceEntry(size, mtime_ns, read.content_hash, dataclasses.replace(
+                old, body=None, body_line=read.body_line, body_offset=read.body_offset,
+                content_hash=read.content_hash, md_links=read.md_links))
+    except OSError:
+        return None          # a file that went away since it was listed
     return _apply(config, theme, options, state, cache_dir, edited, inputs, quick, reindex, progress)
 
 
-def _read(config: SiteConfig, path: str) -> SourceEntry | None:
-    full = config.root / path
-    try:
-        stat = full.stat()   # before reading: the recorded time never postdates the bytes read
-        result = read_source(full, config)
-    except OSError:
-        return None
-    if not isinstance(result, Article):
-        return None          # errors: the pipeline reports them with all the others
-    return SourceEntry(stat.st_size, stat.st_mtime_ns, result.content_hash, result)
+def _no_count(count: int) -> None:
+    pass
 
 
 def _apply(config: SiteConfig, theme: Theme, options: BuildOptions, state: BuildState, cache_dir: Path,
@@ -96,7 +88,7 @@ def _apply(config: SiteConfig, theme: Theme, options: BuildOptions, state: Build
     # Every page that holds an edited article gets its new record; those that show its body
     # (its own page, the feeds that carry it) are rendered again.
     pages = with_records(state.body_pages, records)
-    in_feeds = {a.source for page in state.body_pages.values() if page.kind == "feed" for a in page.entries}
+    in_feeds = carried_by_feeds(state.body_pages.values())
     phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])    # feeds last, as in the pipeline
     digests = {}
     for output_path, page in pages.items():
@@ -140,27 +132,14 @@ def _render(config: SiteConfig, theme: Theme, state: BuildState, cache_dir: Path
     changes to the index of kept bodies (those IN_FEEDS stay)."""
     store = BodyStore(cache_dir / "bodies", state.bodies)
     renderer = Renderer(config, theme, store, cache_dir / "templates")
-    total, done = sum(map(len, phases)), [0]
-
-    def advance(count: int) -> None:
-        done[0] += count
-        progress("rendering", done[0], total)
-
-    outputs, written, errors = {}, [], {}
+    outputs, written = {}, []
     try:
-        for jobs in phases:
-            for result in render_pages(jobs, renderer, place, 1, advance):
-                if result.error is not None:
-                    problem = result.error
-                    errors.setdefault((problem.path, problem.line, problem.message), problem)
-                    continue
-                outputs[result.output_path] = OutputEntry(digests[result.output_path], result.sha1)
-                if result.written:
-                    written.append(result.output_path)
+        for result in render_phases(phases, renderer, place, 1, progress):
+            outputs[result.output_path] = OutputEntry(digests[result.output_path], result.sha1)
+            if result.written:
+                written.append(result.output_path)
     finally:
         store.close()
-    if errors:
-        raise BuildFailed(errors.values())
     kept = keep_only(cache_dir / "bodies", store.index, in_feeds)
     changed = {key: location for key, location in kept.items() if state.bodies.get(key) != location}
     return outputs, written, (changed, tuple(key for key in state.bodies if key not in kept))

@@ -20,8 +20,8 @@ from .article import Article
 from .bodies import BodyStore, keep_only
 from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, save_edit, save_state, state_edit
 from .config import SiteConfig
-from .digest import (Fingerprints, TemplateDigests, feed_bodies, fingerprints_of, page_digest, sha1, shows_bodies,
-                     site_digest)
+from .digest import (Fingerprints, TemplateDigests, carried_by_feeds, feed_bodies, fingerprints_of, page_digest, sha1,
+                     shows_bodies, site_digest)
 from .errors import BuildFailed, SiteError
 from .model import Page, Site, build_site
 from .options import BuildOptions
@@ -29,7 +29,7 @@ from .output import Update
 from .render import Renderer, host_files
 from .search import index_site, pagefind_version
 from .theme import Theme
-from .workers import Place, RenderJob, parse_sources, render_pages
+from .workers import Place, RenderJob, parse_sources, render_phases
 from .write import swap_into_place
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
@@ -169,7 +169,7 @@ class Pipeline:
         same_frame = self.old is not None and self.old.frame == self.state.frame and self.old.site == whole_site
         templates = self.templates = TemplateDigests(renderer.env, self.old.templates if same_frame else {})
         last_pages = self.old.body_pages if same_frame else {}
-        in_feeds = {a.source for page in site.pages if page.kind == "feed" for a in page.entries}
+        in_feeds = carried_by_feeds(site.pages)
         phases: tuple[list[RenderJob], list[RenderJob]] = ([], [])
         digests: dict[str, str] = {}
         unchanged: list[str] = []
@@ -193,24 +193,10 @@ class Pipeline:
         del shown           # before the workers fork: they need none of it
         renderer.compile({job.page.template for jobs in phases for job in jobs})
         written: list[str] = []
-        errors: dict[tuple, SiteError] = {}
         self.rendered = [job.page.output_path for jobs in phases for job in jobs]
-        total, done = sum(map(len, phases)), [0]
-
-        def advance(count: int) -> None:
-            done[0] += count
-            self.progress("rendering", done[0], total)
-
-        for jobs in phases:
-            for result in render_pages(jobs, renderer, place, self.jobs, advance):
-                if result.error is not None:
-                    problem = result.error
-                    errors.setdefault((problem.path, problem.line, problem.message), problem)
-                    continue
-                self.state.outputs[result.output_path] = OutputEntry(digests[result.output_path], result.sha1)
-                (written if result.written or not self.update else unchanged).append(result.output_path)
-        if errors:
-            raise BuildFailed(errors.values())
+        for result in render_phases(phases, renderer, place, self.jobs, self.progress):
+            self.state.outputs[result.output_path] = OutputEntry(digests[result.output_path], result.sha1)
+            (written if result.written or not self.update else unchanged).append(result.output_path)
         return written, unchanged
 
     def _copy_files(self, site: Site, place: Place, unchanged: list[str]) -> list[str]:
@@ -273,8 +259,7 @@ class Pipeline:
         """The last build's record of a page can stand for PAGE in the state: the same
         digest, and the very same article records."""
         before, now = self.old.outputs.get(output_path), self.state.outputs[output_path]
-        return (before is not None and before.digest == now.digest and _holds_the_same_records(page, last)
-                and len(page.entries) == len(last.entries) and all(map(operator.is_, page.entries, last.entries)))
+        return before is not None and before.digest == now.digest and _holds_the_same_records(page, last)
 
     def _remember(self, site: Site) -> None:
         """What a rebuild after edits to bodies alone needs (patch.py)."""
@@ -293,11 +278,15 @@ def _kept(path: str, last: SourceEntry, entry: SourceEntry) -> bool:
 
 
 def _holds_the_same_records(page: Page, last: Page) -> bool:
-    """An article's page and its last version hold the same article, neighbours and
-    related articles: the very same records, which the model keeps when nothing about
-    them changed."""
+    """A page and its last version hold the same article, neighbours, related articles and
+    feed entries: the very same records, which the model keeps when nothing about them
+    changed."""
     return (page.article is last.article and page.newer is last.newer and page.older is last.older
-            and len(page.related) == len(last.related) and all(map(operator.is_, page.related, last.related)))
+            and _same_objects(page.related, last.related) and _same_objects(page.entries, last.entries))
+
+
+def _same_objects(these: tuple, those: tuple) -> bool:
+    return len(these) == len(those) and all(map(operator.is_, these, those))
 
 
 NO_LINKS: dict[str, str] = {}

@@ -16,6 +16,7 @@ RELATED_COUNT = 4
 
 
 Remembered = dict[str, tuple]       # source -> (date, tag keys, related sources), from the last build
+Scale = tuple[int, int]             # (scale(size), count): the lists are comparable when equal
 
 
 def scale(total: int) -> int:
@@ -33,8 +34,8 @@ def tag_weight(step: int, holders: int) -> int:
 
 
 def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], count: int = RELATED_COUNT,
-                     remembered: tuple[int, Remembered] | None = None) -> tuple[list[tuple[Article, ...]],
-                                                                              tuple[int, Remembered]]:
+                     remembered: tuple[Scale | None, Remembered] | None = None
+                     ) -> tuple[list[tuple[Article, ...]], tuple[Scale, Remembered]]:
     """For each of ARTICLES (newest first), its related articles, in the same order; and
     what the next build needs to recompute only the lists that may change (REMEMBERED).
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .config import SiteConfig
-from .errors import SiteError
+from .errors import BuildFailed, SiteError
 from .model import Page
 from .render import Renderer, template_error
 from .sources import read_source
@@ -127,6 +127,29 @@ def _render(job: RenderJob) -> RenderResult:
 
 def _render_range(bounds: tuple[int, int]) -> list[RenderResult]:
     return [_render(job) for job in _work.jobs[bounds[0]:bounds[1]]]
+
+
+def render_phases(phases: Sequence[Sequence[RenderJob]], renderer: Renderer, place: Place, processes: int,
+                  progress: Callable[[str, int, int], None]) -> Iterator[RenderResult]:
+    """Render the jobs of each phase in turn (a later phase may reuse the bodies an earlier
+    one rendered), telling PROGRESS; yield each page rendered. Template errors are gathered
+    and raised together once every page has been tried."""
+    total, done = sum(map(len, phases)), [0]
+
+    def advance(count: int) -> None:
+        done[0] += count
+        progress("rendering", done[0], total)
+
+    errors: dict[tuple, SiteError] = {}
+    for jobs in phases:
+        for result in render_pages(jobs, renderer, place, processes, advance):
+            if result.error is None:
+                yield result
+            else:
+                problem = result.error
+                errors.setdefault((problem.path, problem.line, problem.message), problem)
+    if errors:
+        raise BuildFailed(errors.values())
 
 
 def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, place: Place, processes: int,

@@ -10,7 +10,7 @@ it generates the corpus (cached in the work folder), lays out ssg's site folder
 and each peer's project for that corpus (skeletons in benchmarks/peers/), and
 times five cases per tool:
 
-    cold      outputs and tool caches deleted, then a full build
+    cold      outputs and tool caches moved aside (WORK/trash), sync, a quiet --settle wait, a full build
     noop      the same build again, nothing changed
     edit      one article's body changed (a paragraph appended)
     add       one new article added (article N+1 of the same generator)
@@ -47,7 +47,7 @@ REPO = HERE.parent
 SKEL = HERE / "peers"
 CASES = ("cold", "noop", "edit", "add", "template")
 CASE_TEXT = {
-    "cold": "cold build: output and tool caches deleted",
+    "cold": "cold build: output and tool caches moved aside",
     "noop": "rebuild, nothing changed",
     "edit": "rebuild after one article's body was edited",
     "add": "rebuild after one article was added",
@@ -77,6 +77,74 @@ def rmtree(p: Path) -> None:
         p.unlink()
     elif p.exists():
         shutil.rmtree(p)
+    else:
+        return
+    disturbed()
+
+
+# --------------------------------------------------------------------------- trash and settling
+#
+# On ext4 without a journal, the inode allocator skips every free inode deleted in the last
+# 60 s (300 s while its inode-table block is dirty), so creating files right after many were
+# deleted is slow. The driver therefore never deletes during a run: discard() moves a path into
+# WORK/trash (a rename, no inode freed), emptied at the start (leftovers) and end of the run,
+# and each cold build waits for `--settle` seconds without a build or a deletion (settle()).
+
+TRASH: dict = {"dir": None, "seq": 0}
+TRASH_NAME = re.compile(r"^bench-\d+-\d+-")  # bench-PID-SEQ-NAME: what discard() makes
+LAST_DISTURBANCE = [time.monotonic()]  # what happened before the driver started is unknown
+
+
+def disturbed() -> None:
+    """Note that a measured build ended or something was deleted just now."""
+    LAST_DISTURBANCE[0] = time.monotonic()
+
+
+def discard(p: Path) -> None:
+    """Move p (file, symlink or folder) into the trash instead of deleting it."""
+    if not (p.is_symlink() or p.exists()):
+        return
+    trash = TRASH["dir"]
+    if trash is None:
+        rmtree(p)
+        return
+    trash.mkdir(parents=True, exist_ok=True)
+    TRASH["seq"] += 1
+    dest = trash / f"bench-{os.getpid()}-{TRASH['seq']:05d}-{p.name}"
+    try:
+        os.rename(p, dest)
+    except OSError as e:  # e.g. another file system: delete after all
+        log(f"could not move {p} to the trash ({e}); deleting it")
+        rmtree(p)
+
+
+def empty_trash(why: str) -> None:
+    """Delete what discard() put in the trash (this run's or an interrupted run's); leave anything else."""
+    trash = TRASH["dir"]
+    if trash is None or not trash.is_dir():
+        return
+    entries = sorted(trash.iterdir())
+    ours = [e for e in entries if TRASH_NAME.match(e.name)]
+    others = [e.name for e in entries if not TRASH_NAME.match(e.name)]
+    if others:
+        log(f"trash: leaving {len(others)} entr{'y' if len(others) == 1 else 'ies'} not made by run.py in {trash}: "
+            f"{', '.join(others[:5])}{' ...' if len(others) > 5 else ''}")
+    if not ours:
+        return
+    t0 = time.monotonic()
+    for e in ours:
+        rmtree(e)
+    log(f"trash: deleted {len(ours)} entr{'y' if len(ours) == 1 else 'ies'} ({why}) in {time.monotonic() - t0:.1f} s")
+
+
+def settle(seconds: float) -> tuple[float, float]:
+    """sync, then sleep until `seconds` have passed since the last build or deletion; (sync s, sleep s)."""
+    t0 = time.monotonic()
+    os.sync()
+    t1 = time.monotonic()
+    wait = max(0.0, LAST_DISTURBANCE[0] + seconds - t1)
+    time.sleep(wait)
+    return t1 - t0, wait
 
 
 def tail(text: str, lines: int = 20, chars: int = 3000) -> str:
@@ -140,13 +208,13 @@ def ensure_corpus(work: Path, n: int, seed: str) -> tuple[Path, dict]:
             pass
     log(f"corpus {n}: generating in {root}")
     tmp = root.parent / f".{n}.tmp"
-    rmtree(tmp)
+    discard(tmp)
     tmp.parent.mkdir(parents=True, exist_ok=True)
     r = subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(tmp), str(n), "--seed", seed],
                        capture_output=True, text=True)
     if r.returncode != 0:
         raise SystemExit(f"gen_corpus.py failed:\n{tail(r.stderr)}")
-    rmtree(root)
+    discard(root)
     tmp.rename(root)
     stats = corpus_stats(root)
     stamp.write_text(json.dumps({"key": key, "stats": stats}, indent=1))
@@ -280,6 +348,7 @@ def measure(argv, cwd: Path, env: dict, timeout: float, log_prefix: Path) -> dic
         timer.start()
         _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
+        disturbed()
         busy1 = busy_seconds()
         tree.done.set()
         RUNNING.pop("pid", None)
@@ -391,18 +460,19 @@ class Tool:
     # -- common
     def setup(self, proj: Path, corpus: Path) -> None:
         self.proj = proj
-        rmtree(proj)
+        discard(proj)
         proj.mkdir(parents=True)
         self.layout(corpus)
 
     def clean_cold(self) -> None:
-        rmtree(self.out)
+        """Move the output and the tool's caches aside (into the trash: nothing is deleted)."""
+        discard(self.out)
         for c in self.caches():
-            rmtree(c)
+            discard(c)
         for p in self.out.parent.glob(f".{self.out.name}.staging-*"):
-            rmtree(p)
+            discard(p)
         for p in self.out.parent.glob(f".{self.out.name}.previous-*"):
-            rmtree(p)
+            discard(p)
 
     def add_article(self, gen, i: int) -> Path:
         rel, text = gen.article(i)
@@ -700,11 +770,18 @@ def run_tool_size(tool: Tool, n: int, corpus: Path, gen, args, work: Path) -> di
                 if rep == 0:
                     notes.append(f"template: {tool.template().relative_to(proj)}, {how}")
             before = snapshot(tool.out)
+            settled = 0.0
+            if case == "cold" and args.settle > 0:
+                synced, slept = settle(args.settle)
+                settled = synced + slept
+                log(f"{tool.name} {n}: settle: sync {synced:.1f} s, then waited {slept:.1f} s "
+                    f"(cold build {args.settle:g} s after the last build or deletion)")
             waited = wait_idle(args.wait_idle) if args.wait_idle > 0 else 0.0
             res = measure(tool.command(), tool.proj, tool.env(), args.timeout,
                           logdir / f"{tool.name}-{case}-{rep + 1}")
             after = snapshot(tool.out)
             res["pages"] = len(after)
+            res["settled"] = settled
             res["waited_idle"] = waited
             res["written"] = sum(1 for k, v in after.items() if before.get(k) != v)
             res["files"], res["bytes"] = count_files(tool.out) if tool.out.is_dir() else (0, 0)
@@ -783,7 +860,37 @@ def loadavg() -> str:
         return "?"
 
 
-def machine_info() -> list[tuple[str, str]]:
+def work_filesystem(path: Path) -> str:
+    """The file system holding path and whether it has a journal (ext3/4: from /sys/fs/ext4/DEV/journal_task)."""
+    best = None
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8") as f:
+            for line in f:
+                left, _, right = line.partition(" - ")
+                fields, more = left.split(), right.split()
+                point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4])
+                inside = str(path) == point or str(path).startswith(point.rstrip("/") + "/")
+                if inside and (best is None or len(point) >= len(best[0])):
+                    best = (point, fields[2], more[0], more[1] if len(more) > 1 else "?")
+    except (OSError, IndexError):
+        return "unknown"
+    if best is None:
+        return "unknown"
+    point, devno, fstype, source = best
+    what = f"{fstype} on {source} (mounted at {point})"
+    if fstype in ("ext3", "ext4"):
+        dev = os.path.basename(os.path.realpath(f"/sys/dev/block/{devno}"))
+        try:
+            task = Path(f"/sys/fs/ext4/{dev}/journal_task").read_text().strip()
+        except OSError:
+            return f"{what}, journal: unknown"
+        return f"{what}, journal: " + ("**none**" if task == "<none>" else "yes")
+    if fstype == "ext2":
+        return f"{what}, journal: none"
+    return f"{what}, journal: unknown"
+
+
+def machine_info(work: Path) -> list[tuple[str, str]]:
     cpu = "?"
     try:
         for line in open("/proc/cpuinfo", encoding="utf-8"):
@@ -810,6 +917,7 @@ def machine_info() -> list[tuple[str, str]]:
     return [("CPU", cpu), ("cores", str(os.cpu_count())), ("memory", mem), ("OS", osname),
             ("driver Python", sys.version.split()[0]), ("Node", sh(["node", "--version"]) or "not installed"),
             ("Hugo", (sh(["hugo", "version"]) or "not installed").split(" BuildDate")[0]),
+            ("work folder's file system", work_filesystem(work)),
             ("load average at start (1/5/15 min)", loadavg())]
 
 
@@ -858,6 +966,16 @@ def write_report(path: Path, args, meta: dict, results: dict) -> None:
              "build the same site (one page per article, tag, year and month, a tag index, a home page and an Atom "
              "feed), whose expected page count is given per size. The OS file cache is warm (the corpus was just "
              "copied); \"cold\" means no tool cache and no previous output.\n")
+    if args.settle > 0:
+        L.append("On ext4 without a journal (see *Machine* for the work folder's file system), creating files is "
+                 "slow for about a minute after many were deleted (the inode allocator skips recently freed inodes), "
+                 "so one tool's or the driver's deletions would slow the next cold build. The driver therefore moves "
+                 "old outputs and caches aside (into `WORK/trash/`, emptied at the end of the run) instead of "
+                 f"deleting them, and starts each cold build after `sync` and {args.settle:g} s without any build "
+                 "or deletion.\n")
+    else:
+        L.append("Cold builds were not settled (`--settle 0`): on ext4 without a journal, a cold build that starts "
+                 "within about a minute of many deletions (another tool's rebuilds) is slowed by them.\n")
     for n in meta["sizes"]:
         res = results.get(str(n))
         if not res:
@@ -968,7 +1086,7 @@ def ssg_snapshot(rev: str, work: Path) -> tuple[str, str]:
         log(f"ssg snapshot {sha[:12]}: cached in {base}")
         return str(exe), label
     log(f"ssg snapshot {sha[:12]}: installing into {base}")
-    rmtree(base)
+    discard(base)
     (base / "src").mkdir(parents=True)
     arch = subprocess.run(["git", "--no-optional-locks", "-C", str(REPO), "archive", "--format=tar", sha],
                           capture_output=True)
@@ -1012,6 +1130,10 @@ def parse_args(argv=None):
     ap.add_argument("--wait-idle", type=float, default=60, metavar="S",
                     help="before each build, wait up to S seconds for the rest of the machine to use under 15%% of "
                          "one core (default 60; 0 = don't wait)")
+    ap.add_argument("--settle", type=float, default=61, metavar="S",
+                    help="before each cold build, sync and wait until S seconds have passed since the last build or "
+                         "deletion: ext4 without a journal allocates inodes slowly for a minute after deletions "
+                         "(default 61; 0 = don't)")
     ap.add_argument("--no-ssg", action="store_true", help="peers only (ratios are then left empty)")
     a = ap.parse_args(argv)
     try:
@@ -1038,6 +1160,8 @@ def parse_args(argv=None):
         ap.error(f"unknown case(s) {bad}; known: {', '.join(CASES)}")
     if a.repeat < 1:
         ap.error("--repeat must be at least 1")
+    if a.settle < 0:
+        ap.error("--settle must be 0 or more")
     return a
 
 
@@ -1045,6 +1169,8 @@ def main(argv=None):
     args = parse_args(argv)
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
+    TRASH["dir"] = work / "trash"
+    empty_trash("left by an interrupted run")  # before anything is measured; cold builds settle after it
     report = Path(args.report).resolve()
     stamp = _dt.datetime.now(_dt.timezone.utc)
     json_path = work / f"results-{stamp:%Y%m%dT%H%M%SZ}.json"
@@ -1057,7 +1183,7 @@ def main(argv=None):
     meta = {"cmdline": "python3 " + " ".join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], Path.cwd())]
                                                  + (sys.argv[1:] if argv is None else list(argv))),
             "started": f"{stamp:%Y-%m-%d %H:%M}", "json": str(json_path), "logs": str(work / "logs"),
-            "machine": machine_info(), "sizes": args.sizes, "tools": {}, "ssg_source_start": source_digest(),
+            "machine": machine_info(work), "sizes": args.sizes, "tools": {}, "ssg_source_start": source_digest(),
             "ssg_from_checkout": "ssg" in tools and tools["ssg"].from_checkout()}
     missing = {}
     for name, t in tools.items():
@@ -1102,6 +1228,7 @@ def main(argv=None):
                                    "ssg is installed editable, so later sizes may have measured newer code.")
     json_path.write_text(json.dumps({"meta": meta, "results": results}, indent=1, ensure_ascii=False))
     write_report(report, args, meta, results)
+    empty_trash("end of the run")
     log(f"report: {report}\nraw: {json_path}")
     failed = any(not r["ok"] or r.get("seen") not in (None, True) for res in results.values()
                  for tr in res["tools"].values() for rl in tr.get("runs", {}).values() for r in rl)

@@ -111,6 +111,8 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?(?:
 def linked_sources(body: str, source: str) -> tuple[str, ...]:
     """Other sources a body links to by relative path (content/2023/x.md), so that a page is
     re-rendered when one of them moves."""
+    if ".md" not in body and ".markdown" not in body:
+        return ()                    # most bodies: no need to run the pattern over them
     folder = posixpath.dirname(source)
     found = []
     for match in _MD_LINK.finditer(body):

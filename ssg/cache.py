@@ -23,7 +23,7 @@ from . import __version__
 from .article import Article
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 6
+FORMAT = 7                   # 7: related lists weigh tags by rounded holder counts
 EDITS = "edits.pickle"
 EDITS_SHARE = 0.25                   # edits may come to this share of the state before it is saved whole
 

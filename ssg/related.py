@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -27,10 +27,16 @@ def scale(total: int) -> int:
     return math.ceil(4 * math.log2(total + 1))
 
 
+def holders_step(holders: int) -> int:
+    """A tag's article count rounded up to a quarter power of two, counted in quarters:
+    one more article on a tag moves its weight only when the count crosses such a step."""
+    return math.ceil(4 * math.log2(holders))
+
+
 def tag_weight(step: int, holders: int) -> int:
-    """log(size / holders), in whole micro-units: they add up exactly, so that ties are
-    ties whatever order the tags are added in."""
-    return round((step * math.log(2) / 4 - math.log(holders)) * 1_000_000)
+    """log(size / holders), both rounded up to quarter powers of two, in whole micro-units:
+    they add up exactly, so that ties are ties whatever order the tags are added in."""
+    return round((step - holders_step(holders)) * math.log(2) / 4 * 1_000_000)
 
 
 def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], count: int = RELATED_COUNT,
@@ -39,8 +45,9 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], 
     """For each of ARTICLES (newest first), its related articles, in the same order; and
     what the next build needs to recompute only the lists that may change (REMEMBERED).
 
-    A shared tag weighs log(size / articles holding it): a tag on three articles says far
-    more about two of them than a tag on half the archive.
+    A shared tag weighs log(size / articles holding it), both rounded up to a quarter power
+    of two: a tag on three articles says far more about two of them than a tag on half the
+    archive.
 
     An article is compared with the others by the set of tags they share (see
     _by_patterns), which keeps the work per article small even when one tag sits on
@@ -52,11 +59,12 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], 
     for index, article_keys in enumerate(keys):
         for key in article_keys:
             holders[key].append(index)   # in index order: newest first
+    weight = {key: tag_weight(step, len(members)) for key, members in holders.items()}
     before = remembered[1] if remembered is not None and remembered[0] == (step, count) else {}
-    todo = _changed_lists(articles, keys, holders, before) if before else range(len(articles))
+    todo = _changed_lists(articles, keys, holders, weight, before, count) if before else range(len(articles))
     lists: list[tuple[str, ...] | None] = [None] * len(articles)
     if todo:
-        tagged = _tagged(holders, keys, {key: tag_weight(step, len(members)) for key, members in holders.items()})
+        tagged = _tagged(holders, keys, weight)
         for index in todo:
             if len(keys[index]) <= MAX_PATTERN_TAGS:
                 best = _by_patterns(index, keys[index], tagged.masks[index], tagged, count)
@@ -81,26 +89,40 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], 
 
 
 def _changed_lists(articles: Sequence[Article], keys: list[frozenset], holders: dict[str, list[int]],
-                   before: Remembered) -> set[int]:
-    """The articles whose related list may differ from last time: those that are new or
-    moved or retagged, and all that hold a tag such an article held or holds, or one a
-    deleted article held. Any other article holds no tag whose weight changed, and no
-    article that could enter, leave or change places in its list did."""
-    changed: set[int] = set()
-    tags: set[str] = set()
+                   weight: dict[str, int], before: Remembered, count: int) -> set[int]:
+    """The articles whose related list may differ from last time. The others' lists are
+    last time's: they hold no tag whose weight moved, so every score they see is as it was
+    and so is the order of every article that did not change, and none of theirs left,
+    moved or was retagged, so the only newcomers are the articles that did, and none of
+    those outranks the last of the list."""
+    position = {article.source: index for index, article in enumerate(articles)}
+    moved = [index for index, article in enumerate(articles)
+             if (last := before.get(article.source)) is None or last[0] != article.date or last[1] != keys[index]]
+    changed = set(moved)                    # new, moved or retagged: their own lists
+    counted = Counter(tag for last in before.values() for tag in last[1])
+    for tag, members in holders.items():    # a tag whose weight moved rescored its holders
+        if tag not in counted or holders_step(counted[tag]) != holders_step(len(members)):
+            changed.update(members)
+    left = {articles[index].source for index in moved} | (before.keys() - position.keys())
     for index, article in enumerate(articles):
-        last = before.get(article.source)
-        if last is None or last[0] != article.date or last[1] != keys[index]:
-            changed.add(index)
-            tags |= keys[index]
-            if last is not None:
-                tags |= last[1]
-    present = {article.source for article in articles}
-    for source, last in before.items():
-        if source not in present:
-            tags |= last[1]
-    for tag in tags:
-        changed.update(holders.get(tag, ()))
+        if index not in changed and not left.isdisjoint(before[article.source][2]):
+            changed.add(index)              # one of its list left, moved or was retagged
+
+    def score(one: int, other: int) -> int:
+        return sum(weight[tag] for tag in keys[one] & keys[other])
+
+    for newcomer in moved:
+        for tag in keys[newcomer]:
+            for index in holders[tag]:
+                if index in changed:
+                    continue
+                listed = before[articles[index].source][2]
+                if len(listed) < count:
+                    changed.add(index)      # room in its list
+                    continue
+                last = position[listed[-1]]
+                if (-score(index, newcomer), newcomer) < (-score(index, last), last):
+                    changed.add(index)      # outranks the last of its list
     return changed
 
 

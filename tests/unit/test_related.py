@@ -19,9 +19,12 @@ def related(articles, **options):
 
 def reference(articles, count=4):
     """The plain definition: score every other article, sort, take the best. A tag weighs
-    log(size / its articles), size being the article count plus one rounded up to a
+    log(size / its articles), size being the article count plus one, both rounded up to a
     quarter power of two."""
-    size = 2 ** (math.ceil(4 * math.log2(len(articles) + 1)) / 4)
+    def quarters(n):
+        return math.ceil(4 * math.log2(n))
+
+    size = quarters(len(articles) + 1)
     df = {}
     for a in articles:
         for tag in set(a.tags):
@@ -32,7 +35,7 @@ def reference(articles, count=4):
         for j, b in enumerate(articles):
             shared = set(a.tags) & set(b.tags)
             if j != i and shared:
-                scores.append((-sum(round(math.log(size / df[t]) * 1_000_000) for t in shared), j))
+                scores.append((-sum(round((size - quarters(df[t])) * math.log(2) / 4 * 1_000_000) for t in shared), j))
         result.append(tuple(articles[j] for _, j in sorted(scores)[:count]))
     return result
 
@@ -104,3 +107,35 @@ def test_one_more_article_leaves_the_lists_that_share_none_of_its_tags():
     finally:
         related_module._by_patterns = original
     assert len(calls) == 51, "the new article and the 50 that hold its tag"
+
+
+def test_an_older_article_added_recomputes_only_the_lists_it_enters():
+    """Every article of tag "a" has a full list of newer "a" articles; one more "a" article,
+    older than all, outranks nobody's last, so only its own list is computed."""
+    articles = [art(i, ("a",)) for i in range(100)]
+    _, remembered = related_articles(articles, str)
+    calls = []
+    original = related_module._by_patterns
+
+    def counting(index, *args):
+        calls.append(index)
+        return original(index, *args)
+
+    related_module._by_patterns = counting
+    try:
+        lists, _ = related_articles(articles + [art(100, ("a",))], str, remembered=remembered)
+    finally:
+        related_module._by_patterns = original
+    assert calls == [100]
+    assert lists == reference(articles + [art(100, ("a",))])
+
+
+def test_an_article_added_joins_the_lists_with_room_left():
+    """Ten articles share a rare tag, so each lists the nine others when twelve fit: an
+    eleventh joins every list, though it outranks nobody (same score, oldest)."""
+    articles = [art(i, ("b",)) for i in range(90)] + [art(90 + i, ("r",)) for i in range(10)]
+    _, remembered = related_articles(articles, str, count=12)
+    grown = articles + [art(100, ("r",))]
+    lists, _ = related_articles(grown, str, count=12, remembered=remembered)
+    assert lists == reference(grown, count=12)
+    assert all(len(lists[i]) == 10 for i in range(90, 101))

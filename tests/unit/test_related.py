@@ -91,9 +91,10 @@ def test_a_rebuild_recomputes_only_what_an_edit_can_change_and_agrees_with_a_fre
         assert lists == reference(articles), f"after change {step}"
 
 
-def test_one_more_article_leaves_the_lists_that_share_none_of_its_tags():
-    articles = [art(i, ("a",) if i % 2 else ("b",)) for i in range(100)]
-    _, remembered = related_articles(articles, str)
+def rebuilt(before, after):
+    """AFTER's lists, computed from what BEFORE's build remembered; and the indexes (in
+    AFTER) whose lists were computed again rather than carried over."""
+    _, remembered = related_articles(before, str)
     calls = []
     original = related_module._by_patterns
 
@@ -103,31 +104,26 @@ def test_one_more_article_leaves_the_lists_that_share_none_of_its_tags():
 
     related_module._by_patterns = counting
     try:
-        related_articles([art(-1, ("a",))] + articles, str, remembered=remembered)
+        lists, _ = related_articles(after, str, remembered=remembered)
     finally:
         related_module._by_patterns = original
-    assert len(calls) == 51, "the new article and the 50 that hold its tag"
+    return lists, calls
+
+
+def test_one_more_article_leaves_the_lists_that_share_none_of_its_tags():
+    articles = [art(i, ("a",) if i % 2 else ("b",)) for i in range(100)]
+    _, calls = rebuilt(articles, [art(-1, ("a",))] + articles)
+    assert len(calls) == 51, "the new article, and the 50 that hold its tag: it is newer than their lists"
 
 
 def test_an_older_article_added_recomputes_only_the_lists_it_enters():
     """Every article of tag "a" has a full list of newer "a" articles; one more "a" article,
     older than all, outranks nobody's last, so only its own list is computed."""
     articles = [art(i, ("a",)) for i in range(100)]
-    _, remembered = related_articles(articles, str)
-    calls = []
-    original = related_module._by_patterns
-
-    def counting(index, *args):
-        calls.append(index)
-        return original(index, *args)
-
-    related_module._by_patterns = counting
-    try:
-        lists, _ = related_articles(articles + [art(100, ("a",))], str, remembered=remembered)
-    finally:
-        related_module._by_patterns = original
+    grown = articles + [art(100, ("a",))]
+    lists, calls = rebuilt(articles, grown)
     assert calls == [100]
-    assert lists == reference(articles + [art(100, ("a",))])
+    assert lists == reference(grown)
 
 
 def test_an_article_added_joins_the_lists_with_room_left():

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .buildlog import record_build
-from .cache import QuickCheck, cache_folder, environment_digest, load_quick_check, load_state, sha1
+from .cache import (QuickCheck, cache_folder, environment_digest, load_quick_check, load_state, output_identity,
+                    sha1)
 from .config import SiteConfig, load_config, replace
 from .errors import BuildFailed
 from .listing import NO_CONTENT, list_sources
@@ -83,13 +84,16 @@ def _build(config: SiteConfig, options: BuildOptions, jobs: int | None, use_cach
     frame = frame_digest(theme, config, options, environment, reading, assets)
     inputs = inputs_digest(frame, stats)
     old = None
-    if use_cache and config.output_dir.is_dir():
-        quick = load_quick_check(cache_dir, environment, config.output_dir)
-        if quick is not None and nothing_changed(quick, inputs, config, options):
+    quick = load_quick_check(cache_dir, environment, config.output_dir) if use_cache else None
+    # The last build's files are known only while the output folder is as it left it: one
+    # emptied, replaced or half-restored since is built again whole.
+    if quick is not None and quick.output_folder is not None \
+            and quick.output_folder == output_identity(config.output_dir):
+        if nothing_changed(quick, inputs, config, options):
             return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir,
                                time.perf_counter() - started)
         old = load_state(cache_dir, environment, config.output_dir)
-        if old is not None and quick is not None and same_frame(quick, frame, config, options):
+        if old is not None and same_frame(quick, frame, config, options):
             from .patch import patch   # Jinja, Markdown and the rest: only when there is work
             patched = patch(config, theme, options, old, cache_dir, stats, inputs, quick, reindex=reindex,
                             progress=progress)

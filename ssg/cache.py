@@ -23,7 +23,7 @@ from . import __version__
 from .article import Article
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 7                   # 7: related lists weigh tags by rounded holder counts
+FORMAT = 7                   # 7: related lists weigh tags by rounded holder counts; output_folder
 EDITS = "edits.pickle"
 EDITS_SHARE = 0.25                   # edits may come to this share of the state before it is saved whole
 
@@ -124,6 +124,18 @@ class QuickCheck:
     build_time: float                # SOURCE_DATE_EPOCH or the clock, as the build saw it
     articles: int                    # articles published
     outputs: int                     # files written
+    output_folder: tuple | None = None   # output_identity() of the output folder as the build left it
+
+
+def output_identity(folder: Path) -> tuple | None:
+    """The output folder itself (device, inode, time of its last change of entries): a
+    rebuild trusts the files the last build left only while this is the same, so that an
+    output emptied or replaced by hand is built again whole."""
+    try:
+        stat = os.stat(folder)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino, stat.st_mtime_ns
 
 
 def sha1(*parts: str) -> str:

@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple
 
 from .article import Article
 from .bodies import BodyStore, Location, keep_only
-from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, StateEdit, save_edit
+from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, StateEdit, output_identity, save_edit
 from .config import SiteConfig
 from .digest import Fingerprints, body_fingerprint, card_fingerprint, carried_by_feeds, feed_bodies, page_digest
 from .model import with_records
@@ -120,7 +120,7 @@ def _apply(config: SiteConfig, theme: Theme, options: BuildOptions, state: Build
     update_search_index(config, reuse_index, progress)
     save_edit(cache_dir, state, edit, last_records,
               QuickCheck(inputs, quick.frame, quick.dates, options.now.timestamp(), state.articles,
-                         len(state.outputs)))
+                         len(state.outputs), output_identity(config.output_dir)))
     rendered = tuple(sorted(job.page.output_path for jobs in phases for job in jobs))
     return Patched(state.articles, len(state.outputs), written, rendered, state.warnings)
 

@@ -18,7 +18,8 @@ from typing import Callable
 
 from .article import Article
 from .bodies import BodyStore, keep_only
-from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, save_edit, save_state, state_edit
+from .cache import (BuildState, OutputEntry, QuickCheck, SourceEntry, output_identity, save_edit, save_state,
+                    state_edit)
 from .config import SiteConfig
 from .digest import (Fingerprints, TemplateDigests, carried_by_feeds, feed_bodies, fingerprints_of, page_digest, sha1,
                      shows_bodies, site_digest)
@@ -48,7 +49,6 @@ class Pipeline:
         self.old_records = old.records() if old is not None else {}
         self.state = BuildState(environment=environment, reading=reading, output_dir=str(config.output_dir),
                                 frame=frame)
-        self.output_prefix = str(config.output_dir) + os.sep
         self.bodies: BodyStore | None = None
 
     # --- the stages ------------------------------------------------------------------
@@ -89,7 +89,7 @@ class Pipeline:
             gc.unfreeze()
         self._forget_bodies()
         quick = QuickCheck(inputs, self.state.frame, dates, self.options.now.timestamp(), len(site.articles),
-                           len(self.state.outputs))
+                           len(self.state.outputs), output_identity(self.config.output_dir))
         if self.old is not None and self.old.generation:
             # What changed since the last build, appended to its saved state.
             edit = state_edit(self.old, self.state, {"sources": _kept, "body_pages": self._same_body_page})
@@ -225,10 +225,10 @@ class Pipeline:
         return written
 
     def _unchanged(self, path: str, digest: str) -> bool:
-        """PATH was made last time from inputs with this DIGEST and is still in the output:
-        it stays as it is, under last time's record."""
+        """PATH was made last time from inputs with this DIGEST: it stays as it is, under
+        last time's record. (The output is as the last build left it: see output_identity.)"""
         old = self.old.outputs.get(path) if self.old is not None else None
-        if old is None or old.digest != digest or not os.path.isfile(self.output_prefix + path):
+        if old is None or old.digest != digest:
             return False
         self.state.outputs[path] = old
         return True

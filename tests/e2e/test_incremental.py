@@ -108,6 +108,21 @@ def test_a_corrupt_or_foreign_cache_means_a_clean_build(newsroom, tmp_path):
     assert build(newsroom, output).written == report.pages
 
 
+def test_an_output_emptied_or_replaced_by_hand_is_built_again_whole(newsroom, tmp_path):
+    site = Twin(newsroom, tmp_path)
+    first = site.rebuild()
+    for child in site.incremental.iterdir():       # emptied: nothing changed in the sources
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    assert site.rebuild().written == first.pages
+    shutil.rmtree(site.incremental / "2024")       # a folder removed, and a source edited
+    source = newsroom / "content" / "2024" / "a00.md"
+    edit(source, source.read_text(encoding="utf-8") + "\nسطر أخير.\n")
+    assert site.rebuild().written == first.pages
+    shutil.rmtree(site.incremental)                 # replaced by an empty folder
+    site.incremental.mkdir()
+    assert site.rebuild().written == first.pages
+
+
 def test_a_failed_rebuild_changes_nothing_and_the_next_one_recovers(newsroom, tmp_path):
     output = tmp_path / "site"
     build(newsroom, output)

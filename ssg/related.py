@@ -16,27 +16,22 @@ RELATED_COUNT = 4
 
 
 Remembered = dict[str, tuple]       # source -> (date, tag keys, related sources), from the last build
-Scale = tuple[int, int]             # (scale(size), count): the lists are comparable when equal
+Scale = tuple[int, int]             # (size step, count): the lists are comparable when equal
 
 
-def scale(total: int) -> int:
-    """The archive's size for tag weights: TOTAL + 1 rounded up to a quarter power of two,
-    counted in quarters. Weights then move only when the archive crosses such a step
-    (every fifth or so larger), so one more article leaves the related lists of the
-    articles that share none of its tags as they were."""
-    return math.ceil(4 * math.log2(total + 1))
-
-
-def holders_step(holders: int) -> int:
-    """A tag's article count rounded up to a quarter power of two, counted in quarters:
-    one more article on a tag moves its weight only when the count crosses such a step."""
-    return math.ceil(4 * math.log2(holders))
+def quarter_steps(count: int) -> int:
+    """COUNT rounded up to a quarter power of two, counted in quarters. Tag weights are
+    taken from the archive's size (articles + 1) and each tag's article count so rounded:
+    one more article then moves a weight only when a count crosses such a step (every
+    fifth or so larger), so it leaves the related lists of the articles that share none
+    of its tags, and most that share one, as they were."""
+    return math.ceil(4 * math.log2(count))
 
 
 def tag_weight(step: int, holders: int) -> int:
     """log(size / holders), both rounded up to quarter powers of two, in whole micro-units:
     they add up exactly, so that ties are ties whatever order the tags are added in."""
-    return round((step - holders_step(holders)) * math.log(2) / 4 * 1_000_000)
+    return round((step - quarter_steps(holders)) * math.log(2) / 4 * 1_000_000)
 
 
 def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], count: int = RELATED_COUNT,
@@ -53,7 +48,7 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], 
     _by_patterns), which keeps the work per article small even when one tag sits on
     half of a 100,000-article archive.
     """
-    step = scale(len(articles))
+    step = quarter_steps(len(articles) + 1)
     keys = [frozenset(key_of(tag) for tag in article.tags) for article in articles]
     holders: dict[str, list[int]] = defaultdict(list)
     for index, article_keys in enumerate(keys):
@@ -101,7 +96,7 @@ def _changed_lists(articles: Sequence[Article], keys: list[frozenset], holders: 
     changed = set(moved)                    # new, moved or retagged: their own lists
     counted = Counter(tag for last in before.values() for tag in last[1])
     for tag, members in holders.items():    # a tag whose weight moved rescored its holders
-        if tag not in counted or holders_step(counted[tag]) != holders_step(len(members)):
+        if tag not in counted or quarter_steps(counted[tag]) != quarter_steps(len(members)):
             changed.update(members)
     left = {articles[index].source for index in moved} | (before.keys() - position.keys())
     for index, article in enumerate(articles):

@@ -14,7 +14,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .buildlog import record_build
 from .cache import (QuickCheck, cache_folder, environment_digest, load_quick_check, load_state, output_identity,
@@ -24,12 +24,12 @@ from .errors import BuildFailed
 from .listing import NO_CONTENT, list_sources
 from .options import NEWS_WINDOW, BuildOptions, build_time, default_jobs
 from .output import recover
+from .progress import Progress
 from .theme import Theme, load_theme
 
 if TYPE_CHECKING:
     from .model import Site
 
-Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
 
 def no_progress(stage: str, done: int, total: int) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections import ChainMap
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from .article import Article
 from .bodies import BodyStore, Location, keep_only
@@ -25,11 +25,11 @@ from .model import with_records
 from .options import BuildOptions
 from .output import Update
 from .pipeline import links_for, plan_search_index, update_search_index
+from .progress import Progress
 from .render import Renderer
 from .theme import Theme
 from .workers import Place, RenderJob, parse_sources, render_phases
 
-Progress = Callable[[str, int, int], None]     # (stage, done, total)
 BodyChanges = tuple[dict[str, Location], tuple[str, ...]]    # kept bodies added or moved, and dropped
 MOST_CHANGED = 64      # more edits than this go to the pipeline, which reads them in parallel
 

@@ -14,7 +14,6 @@ import operator
 import os
 import shutil
 from pathlib import Path
-from typing import Callable
 
 from .article import Article
 from .bodies import BodyStore, keep_only
@@ -27,13 +26,13 @@ from .errors import BuildFailed, SiteError
 from .model import Page, Site, build_site
 from .options import BuildOptions
 from .output import Update
+from .progress import Progress
 from .render import Renderer, host_files
 from .search import index_site, pagefind_version
 from .theme import Theme
 from .workers import Place, RenderJob, parse_sources, render_phases
 from .write import swap_into_place
 
-Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
 
 class Pipeline:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import Callable, TextIO
 
 LABELS = {"reading": "reading sources", "linking": "linking articles, tags and dates",
           "rendering": "rendering pages", "indexing": "indexing for search"}
 DELAY = 1.0
+
+Progress = Callable[[str, int, int], None]     # told (stage, done, total) as a build goes
 
 
 class BuildProgress:

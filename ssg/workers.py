@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from .config import SiteConfig
 from .errors import BuildFailed, SiteError
 from .model import Page
+from .progress import Progress
 from .render import Renderer, template_error
 from .sources import read_source
 
@@ -130,7 +131,7 @@ def _render_range(bounds: tuple[int, int]) -> list[RenderResult]:
 
 
 def render_phases(phases: Sequence[Sequence[RenderJob]], renderer: Renderer, place: Place, processes: int,
-                  progress: Callable[[str, int, int], None]) -> Iterator[RenderResult]:
+                  progress: Progress) -> Iterator[RenderResult]:
     """Render the jobs of each phase in turn (a later phase may reuse the bodies an earlier
     one rendered), telling PROGRESS; yield each page rendered. Template errors are gathered
     and raised together once every page has been tried."""

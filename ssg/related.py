@@ -5,6 +5,7 @@ only the lists an edit may have changed."""
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -59,7 +60,9 @@ def related_articles(articles: Sequence[Article], key_of: Callable[[str], str], 
     todo = _changed_lists(articles, keys, holders, weight, before, count) if before else range(len(articles))
     lists: list[tuple[str, ...] | None] = [None] * len(articles)
     if todo:
-        tagged = _tagged(holders, keys, weight)
+        # Indexing every pair of tags up front pays when most lists are computed; a
+        # rebuild that computes a few finds the pairs it needs as it goes.
+        tagged = _tagged(holders, keys, weight, whole=len(todo) * 8 > len(articles))
         for index in todo:
             if len(keys[index]) <= MAX_PATTERN_TAGS:
                 best = _by_patterns(index, keys[index], tagged.masks[index], tagged, count)
@@ -131,56 +134,116 @@ class _Tagged:
     weight: dict[str, int]
     bit: dict[str, int]
     masks: list[int]                     # each article's tag bits
+    pairs: "_Pairs"
 
 
-def _tagged(holders: dict[str, list[int]], keys: list[frozenset], weight: dict[str, int]) -> _Tagged:
+class _Pairs(dict):
+    """The bits of two tags -> the articles holding both, newest first, and their tag bits.
+    Filled whole when most lists are computed; otherwise each pair is found when first
+    asked for, from the holders of its rarer tag (a rebuild asks for a few)."""
+
+    def __init__(self, shared: list[str], holders: dict[str, list[int]], holder_masks: dict[str, list[int]]):
+        super().__init__()
+        self.shared, self.holders, self.holder_masks = shared, holders, holder_masks
+
+    def __missing__(self, pair: int) -> tuple[list[int], list[int]]:
+        rarer = self.shared[pair.bit_length() - 1]       # rarer tags have higher bits
+        both = [(other, mask) for other, mask in zip(self.holders[rarer], self.holder_masks[rarer])
+                if mask & pair == pair]
+        found = self[pair] = ([other for other, _ in both], [mask for _, mask in both])
+        return found
+
+    def fill(self, bits_of: list[list[int]], masks: list[int]) -> None:
+        together: dict[int, list[int]] = defaultdict(list)
+        for index, bits in enumerate(bits_of):
+            for one, other in itertools.combinations(bits, 2):
+                together[one | other].append(index)
+        self.update((pair, (members, [masks[member] for member in members])) for pair, members in together.items())
+
+
+def _tagged(holders: dict[str, list[int]], keys: list[frozenset], weight: dict[str, int], whole: bool) -> _Tagged:
     """Each tag a bit, each article the bits of its tags: the tags two articles share are
     one AND, and each tag's holders come with their bits beside them. Common tags get the
     low bits and a tag on one article none (nobody shares it), so that the masks stay
-    short in an archive with tens of thousands of tags."""
+    short in an archive with tens of thousands of tags. WHOLE: every list is to be
+    computed, so every pair of tags is indexed up front."""
     shared = sorted((key for key, members in holders.items() if len(members) > 1),
                     key=lambda key: (-len(holders[key]), key))
     bit_of = dict.fromkeys(holders, 0) | {key: 1 << number for number, key in enumerate(shared)}
-    masks = [sum(bit_of[key] for key in article_keys) for article_keys in keys]
+    bits_of = [[bit_of[key] for key in article_keys if bit_of[key]] for article_keys in keys]
+    masks = [sum(bits) for bits in bits_of]
     holder_masks = {key: [masks[other] for other in members] for key, members in holders.items()}
-    return _Tagged(holders, holder_masks, weight, bit_of, masks)
+    pairs = _Pairs(shared, holders, holder_masks)
+    if whole:
+        pairs.fill(bits_of, masks)
+    return _Tagged(holders, holder_masks, weight, bit_of, masks, pairs)
 
 
-def _by_patterns(index, article_keys, mine, tagged, count) -> list[int]:
+def _by_patterns(index: int, article_keys: frozenset, mine: int, tagged: _Tagged, count: int) -> list[int]:
     """Every other article shares with this one a set of tags, its pattern, and all
-    articles with one pattern score the same, so only the `count` newest of each pattern
-    can make the list. Tags are walked rarest first, each list newest first; an article
-    is counted under the rarest tag it shares. A tag is skipped, or its walk stopped,
-    as soon as nothing found under it could still make the list."""
-    holders, weight, bit = tagged.holders, tagged.weight, tagged.bit
-    tags = sorted(article_keys, key=lambda k: (len(holders[k]), k))
-    found: list[tuple[int, int]] = []            # (-score, index)
-    kept: dict[int, int] = {}                    # pattern -> how many of its newest are kept
-    scores: dict[int, int] = {}                  # pattern -> its score
-    rarer = 0                                    # the bits of the tags walked already
-    for position, tag in enumerate(tags):
-        best_here = weight[tag] + sum(weight[t] for t in tags[position + 1:])
-        if len(found) >= count and -heapq.nsmallest(count, found)[-1][0] > best_here:
-            break                                # no pattern led by this tag (or a commoner one) can win
-        open_patterns = 1 << (len(tags) - position - 1)
-        full = 0
-        for other, mask in zip(holders[tag], tagged.holder_masks[tag]):
-            pattern = mask & mine
-            if pattern & rarer or other == index:
-                continue                         # counted under a rarer tag it shares; or itself
-            have = kept.get(pattern, 0)
-            if have < count:
-                kept[pattern] = have + 1
-                score = scores.get(pattern)
-                if score is None:
-                    score = scores[pattern] = sum(weight[t] for t in tags if pattern & bit[t])
-                found.append((-score, other))
-                if have + 1 == count:
-                    full += 1
-                    if full == open_patterns:
-                        break                    # every pattern led by this tag has its newest
-        rarer |= bit[tag]
-    return [other for _, other in heapq.nsmallest(count, found)]
+    articles with one pattern score the same. Patterns are taken best first, until the
+    list is full and none left can beat its last:
+    - one tag alone: its holders are walked newest first until enough are found that
+      share nothing else with this article, or one fails to make the list;
+    - two tags or more: the articles holding its two rarest tags are walked, newest
+      first, which completes every pattern that holds those two. The walk stops when
+      even the best pattern it could still complete would lose to the last of the list.
+    The work so grows with the articles that share two tags with this one, not with
+    those that share one: the commonest tag of an archive can sit on half of it."""
+    holders, bit, pairs = tagged.holders, tagged.bit, tagged.pairs
+    tags = sorted((key for key in article_keys if bit[key]), key=lambda key: (len(holders[key]), key))
+    size = 1 << len(tags)
+    # Patterns by local bits (bit j for tags[j]): their scores and their archive bits.
+    score = [0] * size
+    archive_bits = [0] * size
+    for local in range(1, size):
+        low = local & -local
+        tag = tags[low.bit_length() - 1]
+        score[local] = score[local ^ low] + tagged.weight[tag]
+        archive_bits[local] = archive_bits[local ^ low] | bit[tag]
+    local_of = {bits: local for local, bits in enumerate(archive_bits)}
+    complete = bytearray(size)                  # every member of the pattern was offered
+    best: list[tuple[int, int]] = []            # min-heap of (score, -index): the last of the list first
+    for pattern in sorted(range(1, size), key=score.__getitem__, reverse=True):
+        if len(best) == count and score[pattern] < best[0][0]:
+            break
+        if complete[pattern]:
+            continue
+        if pattern & (pattern - 1) == 0:        # one tag alone
+            tag = tags[pattern.bit_length() - 1]
+            alone, found = archive_bits[pattern], 0
+            for other, mask in zip(holders[tag], tagged.holder_masks[tag]):
+                if mask & mine == alone and other != index:
+                    if not _offer(best, count, (score[pattern], -other)):
+                        break                   # the older ones lose too
+                    found += 1
+                    if found == count:
+                        break
+            continue
+        rarest = pattern & -pattern
+        pair = rarest | ((pattern ^ rarest) & -(pattern ^ rarest))   # its two rarest tags
+        completed = [local for local in range(size) if local & pair == pair and not complete[local]]
+        reach = max(score[local] for local in completed)
+        for other, mask in zip(*pairs[archive_bits[pair]]):
+            if len(best) == count and (reach, -other) < best[0]:
+                break                           # nothing older can make the list
+            local = local_of[mask & mine]
+            if not complete[local] and other != index:
+                _offer(best, count, (score[local], -other))
+        for local in completed:
+            complete[local] = 1
+    return [-negated for _, negated in sorted(best, reverse=True)]
+
+
+def _offer(best: list[tuple[int, int]], count: int, item: tuple[int, int]) -> bool:
+    """Put ITEM in the list if it makes it; whether it did."""
+    if len(best) < count:
+        heapq.heappush(best, item)
+    elif item > best[0]:
+        heapq.heapreplace(best, item)
+    else:
+        return False
+    return True
 
 
 def _by_scores(index, article_keys, keys, holders, weight, count) -> list[int]:

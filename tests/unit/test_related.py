@@ -135,3 +135,20 @@ def test_an_article_added_joins_the_lists_with_room_left():
     lists, _ = related_articles(grown, str, count=12, remembered=remembered)
     assert lists == reference(grown, count=12)
     assert all(len(lists[i]) == 10 for i in range(90, 101))
+
+
+def test_a_tag_on_half_the_archive_and_rare_combinations_agree_with_the_plain_definition():
+    """The shape of a newsroom's tags: one on half the articles, a long tail, and most
+    combinations of three or more held by one article only, so that walks must stop on
+    the score, not on running out of articles."""
+    rng = random.Random(5)
+    tags = [f"t{n}" for n in range(120)]
+    weights = [1 / (n + 1) ** 1.3 for n in range(120)]
+    articles = []
+    for i in range(700):
+        chosen = {"t0"} if rng.random() < 0.5 else set()
+        while len(chosen) < rng.choice((2, 3, 3, 4, 5)):
+            chosen.add(rng.choices(tags, weights)[0])
+        articles.append(art(i, tuple(sorted(chosen))))
+    for count in (1, 4, 7):
+        assert related(articles, count=count) == reference(articles, count=count), f"{count} a list"

@@ -8,7 +8,6 @@ It is written only after a build succeeded.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import io
 import os
@@ -21,6 +20,7 @@ from typing import Any, BinaryIO, Callable, NamedTuple
 
 from . import __version__
 from .article import Article
+from .collector import collector_paused
 
 CACHE_DIR = ".ssg-cache"
 FORMAT = 7                   # 7: related lists weigh tags by rounded holder counts; output_folder
@@ -200,19 +200,13 @@ def _replay_edits(path: Path, state: BuildState) -> None:
         stream = open(path, "rb")
     except FileNotFoundError:
         return
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with stream:
-            while stream.peek(1):
-                # One at a time: an edit names records as the state held them before it.
-                edit = _EditUnpickler(stream, state).load()
-                if edit.generation != state.generation:
-                    return       # edits of an older full save, whose removal a crash prevented
-                state.replay(edit)
-    finally:
-        if enabled:
-            gc.enable()
+    with stream, collector_paused():
+        while stream.peek(1):
+            # One at a time: an edit names records as the state held them before it.
+            edit = _EditUnpickler(stream, state).load()
+            if edit.generation != state.generation:
+                return       # edits of an older full save, whose removal a crash prevented
+            state.replay(edit)
 
 
 def load_quick_check(folder: Path, environment: str, output_dir: Path) -> QuickCheck | None:
@@ -221,20 +215,13 @@ def load_quick_check(folder: Path, environment: str, output_dir: Path) -> QuickC
 
 
 def _load(path: Path, environment: str, output_dir: Path) -> Any:
-    # The state is a few hundred thousand objects with no reference cycles: the collector,
-    # triggered again and again as they are made, would take twice as long as the loading.
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        with open(path, "rb") as stream:
+        with open(path, "rb") as stream, collector_paused():
             if pickle.load(stream) != (FORMAT, environment, str(output_dir)):
                 return None
             return pickle.load(stream)
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache means a clean build
         return None
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def save_state(folder: Path, state: BuildState, quick: QuickCheck) -> None:

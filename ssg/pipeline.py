@@ -19,6 +19,7 @@ from .article import Article
 from .bodies import BodyStore, keep_only
 from .cache import (BuildState, OutputEntry, QuickCheck, SourceEntry, output_identity, save_edit, save_state,
                     state_edit)
+from .collector import collector_paused
 from .config import SiteConfig
 from .digest import (Fingerprints, TemplateDigests, carried_by_feeds, feed_bodies, fingerprints_of, page_digest, sha1,
                      shows_bodies, site_digest)
@@ -65,11 +66,12 @@ class Pipeline:
             target.mkdir(parents=True)
             place = target.joinpath
         try:
-            articles, errors = self._read(stats)
-            # The records read so far hold no reference cycles: the collector need not walk
-            # them again each time the model's thousands of new objects trigger it.
+            with collector_paused():
+                articles, errors = self._read(stats)
+                site = self._model(articles, assets, errors)
+            # The records and the model live to the end of the build: the collector need not
+            # walk them again each time the objects rendering makes trigger it.
             gc.freeze()
-            site = self._model(articles, assets, errors)
             dates = sorted(a.date.timestamp() for a in articles)
             del articles      # the sources now hold the records the pages hold: the rest can go
             written, unchanged = self._render(site, place)

@@ -66,6 +66,11 @@ def _parse(path: str) -> tuple[str, int, int, Any]:
     return path, stat.st_size, stat.st_mtime_ns, read_source(full, _config)
 
 
+def _start_parser(config: SiteConfig) -> None:
+    _set_config(config)
+    gc.enable()     # forked while the parent's collector is paused (see collector.py)
+
+
 def _parse_batch(paths: Sequence[str]) -> list[tuple[str, int, int, Any]]:
     return [_parse(path) for path in paths]
 
@@ -82,7 +87,7 @@ def parse_sources(paths: Sequence[str], config: SiteConfig, jobs: int, done: Don
             done(len(group))
             yield from results
         return
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_set_config, initargs=(config,)) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_parser, initargs=(config,)) as pool:
         for results in pool.imap(_parse_batch, groups):
             done(len(results))
             yield from results

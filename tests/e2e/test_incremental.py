@@ -5,6 +5,7 @@ edit touched."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -176,3 +177,15 @@ def test_a_failed_rebuild_leaves_no_file_open(newsroom, tmp_path):
         with pytest.raises(Exception):
             build(newsroom, output, jobs=1)
     assert len(os.listdir("/proc/self/fd")) == open_before
+
+
+def test_a_build_failed_or_not_leaves_the_collector_running(newsroom, tmp_path):
+    """The preview server builds again and again in one process. A build pauses the
+    cyclic garbage collector while it reads and models: it must always resume it."""
+    output = tmp_path / "site"
+    build(newsroom, output)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    edit(newsroom / "content" / "2024" / "a11.md", "---\ntitle: [unclosed\ndate: 2024-03-12\n---\nنص.\n")
+    with pytest.raises(Exception, match="a11.md"):
+        build(newsroom, output)
+    assert gc.isenabled() and gc.get_freeze_count() == 0

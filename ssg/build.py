@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from .model import Site
 
 
-
 def no_progress(stage: str, done: int, total: int) -> None:
     pass
 

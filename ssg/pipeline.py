@@ -35,7 +35,6 @@ from .workers import Place, RenderJob, parse_sources, render_phases
 from .write import swap_into_place
 
 
-
 class Pipeline:
     """One build with work to do: it reads the last build's state (when it can update that
     build's output), and leaves written, unchanged, deleted and rendered for the report."""

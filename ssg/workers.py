@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import mmap
 import multiprocessing
+import resource
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
@@ -25,7 +27,11 @@ from .render import Renderer, template_error
 from .sources import read_source
 
 Done = Callable[[int], None]         # told how many items a finished batch held
-WORKER_PAGES = 1000                  # pages a render worker renders before it is replaced
+# A render worker is replaced once it has rendered WORKER_PAGES pages or taken WORKER_MEMORY
+# (pages of memory it copied from the parent, or allocated), whichever comes first: about
+# what 1,000 article pages of a 100,000-article archive take.
+WORKER_PAGES = 1000
+WORKER_MEMORY = 96 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,23 @@ def _render_range(bounds: tuple[int, int]) -> list[RenderResult]:
     return [_render(job) for job in _work.jobs[bounds[0]:bounds[1]]]
 
 
+_pages_rendered = 0         # by this worker
+
+
+def _render_range_in_worker(bounds: tuple[int, int]) -> list[RenderResult] | None:
+    """The range rendered, or None when this worker has done its share: the range then
+    goes to the next pool. A worker renders at least one range."""
+    global _pages_rendered
+    # Minor page faults: each is a page of memory this process copied (a write to a page
+    # it shares with the parent; reference counts are writes) or newly took. A fork
+    # starts the count at zero.
+    if _pages_rendered and (_pages_rendered >= WORKER_PAGES or resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+                            > WORKER_MEMORY // mmap.PAGESIZE):
+        return None
+    _pages_rendered += bounds[1] - bounds[0]
+    return _render_range(bounds)
+
+
 def render_phases(phases: Sequence[Sequence[RenderJob]], renderer: Renderer, place: Place, processes: int,
                   progress: Progress) -> Iterator[RenderResult]:
     """Render the jobs of each phase in turn (a later phase may reuse the bodies an earlier
@@ -180,18 +203,26 @@ def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, place: Place, pr
         gc.freeze()
         try:
             # A worker copies each page of memory it touches (reference counts are writes),
-            # and over a large site would come to hold a copy of the whole model. So the
-            # ranges go to a fresh pool every WORKER_PAGES pages a worker, which frees the
-            # copies; each pool is forked here, never from a pool's own threads.
-            per_pool = max(1, processes * WORKER_PAGES // size)
-            for first in range(0, len(ranges), per_pool):
+            # and over a large site would come to hold a copy of the whole model. So once
+            # a worker has done its share it declines the ranges left, and they go to a
+            # fresh pool, which frees the copies. A listing page shows twenty articles from
+            # all over the archive, so its workers reach WORKER_MEMORY about twice as fast
+            # as those of article pages. Each pool is forked here, never from a pool's own
+            # threads.
+            per_pool = processes * -(-WORKER_PAGES // size)     # as many as its workers may render
+            while ranges:
+                handed, ranges, declined = ranges[:per_pool], ranges[per_pool:], []
                 with multiprocessing.get_context("fork").Pool(processes, initializer=_forget_parent_files) as pool:
-                    for results in pool.imap(_render_range, ranges[first:first + per_pool]):
+                    for bounds, results in zip(handed, pool.imap(_render_range_in_worker, handed)):
+                        if results is None:
+                            declined.append(bounds)
+                            continue
                         done(len(results))
                         for result in results:
                             # What a worker stored, the pools forked next (the feeds) can read.
                             renderer.bodies.index.update(result.kept)
                             yield result
+                ranges = declined + ranges
         finally:
             gc.unfreeze()
     finally:

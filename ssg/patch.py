@@ -134,7 +134,7 @@ def _render(config: SiteConfig, theme: Theme, state: BuildState, cache_dir: Path
     renderer = Renderer(config, theme, store, cache_dir / "templates")
     outputs, written = {}, []
     try:
-        for result in render_phases(phases, renderer, place, 1, progress):
+        for result in render_phases([(jobs, 1) for jobs in phases], renderer, place, progress):
             outputs[result.output_path] = OutputEntry(digests[result.output_path], result.sha1)
             if result.written:
                 written.append(result.output_path)

@@ -158,19 +158,20 @@ def _render_range_in_worker(bounds: tuple[int, int]) -> list[RenderResult] | Non
     return _render_range(bounds)
 
 
-def render_phases(phases: Sequence[Sequence[RenderJob]], renderer: Renderer, place: Place, processes: int,
+def render_phases(phases: Sequence[tuple[Sequence[RenderJob], int]], renderer: Renderer, place: Place,
                   progress: Progress) -> Iterator[RenderResult]:
-    """Render the jobs of each phase in turn (a later phase may reuse the bodies an earlier
-    one rendered), telling PROGRESS; yield each page rendered. Template errors are gathered
-    and raised together once every page has been tried."""
-    total, done = sum(map(len, phases)), [0]
+    """Render the jobs of each phase, in that phase's number of processes, in turn (a later
+    phase may reuse the bodies an earlier one rendered), telling PROGRESS; yield each page
+    rendered. Template errors are gathered and raised together once every page has been
+    tried."""
+    total, done = sum(len(jobs) for jobs, _ in phases), [0]
 
     def advance(count: int) -> None:
         done[0] += count
         progress("rendering", done[0], total)
 
     errors: dict[tuple, SiteError] = {}
-    for jobs in phases:
+    for jobs, processes in phases:
         for result in render_pages(jobs, renderer, place, processes, advance):
             if result.error is None:
                 yield result

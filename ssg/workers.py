@@ -28,8 +28,8 @@ from .sources import read_source
 
 Done = Callable[[int], None]         # told how many items a finished batch held
 # A render worker is replaced once it has rendered WORKER_PAGES pages or taken WORKER_MEMORY
-# (pages of memory it copied from the parent, or allocated), whichever comes first: about
-# what 1,000 article pages of a 100,000-article archive take.
+# (pages of memory it copied from the parent, or allocated), whichever comes first. 96 MiB
+# is a little more than 1,000 article pages of a 100,000-article archive take (80 MiB).
 WORKER_PAGES = 1000
 WORKER_MEMORY = 96 * 2**20
 

@@ -39,7 +39,7 @@ from .write import swap_into_place
 # memory of each page's record it reads: about 1 KiB an entry, 137 MiB for the 143,000
 # pages of 100,000 articles, on top of what the other workers hold. A sitemap with more
 # entries than this is rendered in the build's own process once the workers are gone,
-# where it copies nothing, at the price of time on one core (2.1-2.4 s for those three
+# where it copies nothing, at the price of time on one core (0.8-0.9 s for those three
 # sitemaps of 50,000 entries).
 LARGE_SITEMAP = 20_000
 

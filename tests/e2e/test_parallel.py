@@ -3,6 +3,7 @@ and wherever its sitemaps are rendered."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 
 from ssg import pipeline, workers
@@ -34,3 +35,22 @@ def test_workers_replaced_after_every_range_and_sitemaps_rendered_apart_write_th
     assert report.written == report.pages
     ranges = -(-len(report.rendered) // 8)          # the smallest ranges handed out
     assert len(pools) >= ranges // 2, "a pool for each two ranges"
+
+
+def test_the_site_model_stays_frozen_for_every_phase_of_rendering(newsroom, tmp_path, monkeypatch):
+    """The build freezes its records after the site model; a pool phase must not unfreeze
+    them for the phases after it, or the collector walks the whole model there again."""
+    render_pages = workers.render_pages
+    frozen = []
+
+    def recording(jobs, *args):
+        frozen.append((jobs[0].page.kind if jobs else None, gc.get_freeze_count()))
+        yield from render_pages(jobs, *args)
+
+    monkeypatch.setattr(workers, "render_pages", recording)
+    monkeypatch.setattr(pipeline, "LARGE_SITEMAP", 0)     # a phase in the build's process after the pool
+    build(newsroom, tmp_path / "site", jobs=2, use_cache=False)
+
+    assert [kind for kind, _ in frozen] == ["article", "sitemap", "feed"]
+    assert all(count > 0 for _, count in frozen), frozen
+    assert gc.get_freeze_count() == 0

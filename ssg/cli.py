@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import sys
 import time
 from pathlib import Path
@@ -14,6 +15,15 @@ from .errors import BuildFailed, CommandError
 # Each command imports what it needs when it runs: `ssg build` with nothing to do takes
 # a fraction of a second, and importing the preview server, Jinja and Markdown for it
 # would double that.
+
+
+def run() -> None:
+    """The `ssg` command: main(), and the end of the process."""
+    code = main()
+    # As it exits, Python collects once more, walking every object a build left (0.1 s
+    # after a rebuild of 10,000 articles) only for the process to free them all anyway.
+    gc.freeze()
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

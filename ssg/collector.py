@@ -14,11 +14,25 @@ def collector_paused() -> Iterator[None]:
     loading the cache make hundreds of thousands of records that live on and hold no
     reference cycles, so it would walk an ever larger heap for nothing: at 100,000
     articles, about 1.5 s of a 19 s read and 4 s of a 14 s model. It runs again when
-    resumed."""
+    resumed.
+
+    What the pause made is then moved to the oldest generation unwalked. Left in the
+    youngest, it would all be walked by the first collection after the pause, and again
+    by the next of the middle generation: 0.17 s of a 2.7 s rebuild of 10,000 articles."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        promote_to_oldest()
         if enabled:
             gc.enable()
+
+
+def promote_to_oldest() -> None:
+    """Every tracked object to the oldest generation, without walking any. Unfreezing puts
+    the frozen objects there, and it is all or nothing: what a caller froze stays frozen."""
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
+    if not frozen_before:
+        gc.unfreeze()

@@ -23,7 +23,7 @@ from .config import SiteConfig, load_config, replace
 from .errors import BuildFailed
 from .listing import NO_CONTENT, list_sources
 from .options import NEWS_WINDOW, BuildOptions, build_time, default_jobs
-from .output import recover
+from .output import emptying_trash, recover
 from .progress import Progress
 from .theme import Theme, load_theme
 
@@ -82,30 +82,33 @@ def _build(config: SiteConfig, options: BuildOptions, jobs: int | None, use_cach
     environment, reading = environment_digest(), sha1(repr(config))
     frame = frame_digest(theme, config, options, environment, reading, assets)
     inputs = inputs_digest(frame, stats)
-    old = None
     quick = load_quick_check(cache_dir, environment, config.output_dir) if use_cache else None
     # The last build's files are known only while the output folder is as it left it: one
     # emptied, replaced or half-restored since is built again whole.
-    if quick is not None and quick.output_folder is not None \
-            and quick.output_folder == output_identity(config.output_dir):
-        if nothing_changed(quick, inputs, config, options):
-            return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir,
-                               time.perf_counter() - started)
-        old = load_state(cache_dir, environment, config.output_dir)
-        if old is not None and same_frame(quick, frame, config, options):
-            from .patch import patch   # Jinja, Markdown and the rest: only when there is work
-            patched = patch(config, theme, options, old, cache_dir, stats, inputs, quick, reindex=reindex,
-                            progress=progress)
-            if patched is not None:
-                return BuildReport(None, patched.articles, patched.pages, len(patched.written),
-                                   patched.pages - len(patched.written), 0, config.output_dir,
-                                   time.perf_counter() - started, patched.warnings, patched.rendered)
+    if quick is not None and (quick.output_folder is None
+                              or quick.output_folder != output_identity(config.output_dir)):
+        quick = None
+    if quick is not None and nothing_changed(quick, inputs, config, options):
+        return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir,
+                           time.perf_counter() - started)
+    with emptying_trash(cache_dir):
+        old = None
+        if quick is not None:
+            old = load_state(cache_dir, environment, config.output_dir)
+            if old is not None and same_frame(quick, frame, config, options):
+                from .patch import patch   # Jinja, Markdown and the rest: only when there is work
+                patched = patch(config, theme, options, old, cache_dir, stats, inputs, quick, reindex=reindex,
+                                progress=progress)
+                if patched is not None:
+                    return BuildReport(None, patched.articles, patched.pages, len(patched.written),
+                                       patched.pages - len(patched.written), 0, config.output_dir,
+                                       time.perf_counter() - started, patched.warnings, patched.rendered)
 
-    from .pipeline import Pipeline
-    pipeline = Pipeline(config, theme, options, jobs=jobs or default_jobs(), old=old, progress=progress,
-                        reindex=reindex, environment=environment, reading=reading, frame=frame,
-                        cache_dir=cache_dir)
-    site = pipeline.run(stats, assets, inputs)
+        from .pipeline import Pipeline
+        pipeline = Pipeline(config, theme, options, jobs=jobs or default_jobs(), old=old, progress=progress,
+                            reindex=reindex, environment=environment, reading=reading, frame=frame,
+                            cache_dir=cache_dir)
+        site = pipeline.run(stats, assets, inputs)
     return BuildReport(site, len(site.articles), len(pipeline.state.outputs), len(pipeline.written),
                        len(pipeline.unchanged), len(pipeline.deleted), config.output_dir,
                        time.perf_counter() - started, site.warnings, tuple(sorted(pipeline.rendered)))

@@ -5,6 +5,13 @@ swaps it in (write.py). A rebuild writes only the files that changed, into a pen
 folder beside site/, then moves them in under a journal: if it is interrupted while
 moving, the next run finishes the moves before it does anything else, so site/ is
 never left between two builds.
+
+The files a rebuild replaces or deletes go to a trash folder in .ssg-cache/ (a hard
+link, then the move), which the next build empties in the background. Freeing a
+file's blocks is what costs in a move over it: on our test machine, moving 1,000 new
+files of 30 KB over older ones took 0.28 s, and 0.06 s with the older ones kept as
+links. A rebuild's first second (the cache, the site model) runs on one core, and
+the other core can free them then.
 """
 
 from __future__ import annotations
@@ -13,10 +20,14 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 JOURNAL = "commit.json"
+TRASH = "trash"              # in the cache folder: one folder per commit
 
 
 def pending_name(relative: str) -> str:
@@ -40,8 +51,9 @@ class Update:
         return self.target / pending_name(relative)
 
     def commit(self, written: Iterable[str], deleted: Iterable[str]) -> None:
+        trash = self.journal_folder / TRASH / f"{time.time_ns()}-{os.getpid()}"
         journal = {"pending": str(self.target), "output": str(self.output_dir),
-                   "moves": sorted(written), "deletes": sorted(deleted)}
+                   "moves": sorted(written), "deletes": sorted(deleted), "trash": str(trash)}
         self.journal_folder.mkdir(parents=True, exist_ok=True)
         path = self.journal_folder / JOURNAL
         temporary = path.with_suffix(".tmp")
@@ -68,8 +80,11 @@ def recover(journal_folder: Path) -> bool:
 
 def _apply(journal: dict) -> None:
     pending, output = Path(journal["pending"]), Path(journal["output"])
+    trash = _Trash(Path(journal["trash"])) if journal.get("trash") else None
     for relative in journal["moves"]:
         source, target = pending / pending_name(relative), output / relative
+        if trash is not None:
+            trash.keep(target, relative)
         try:
             os.replace(source, target)
         except FileNotFoundError:
@@ -80,6 +95,8 @@ def _apply(journal: dict) -> None:
     folders = set()
     for relative in journal["deletes"]:
         target = output / relative
+        if trash is not None:
+            trash.keep(target, relative)
         target.unlink(missing_ok=True)
         folders.update(target.parents)
     for folder in sorted((f for f in folders if f.is_relative_to(output) and f != output),
@@ -89,3 +106,49 @@ def _apply(journal: dict) -> None:
         except OSError:
             pass
     shutil.rmtree(pending, ignore_errors=True)
+
+
+class _Trash:
+    """Hard links to the files a commit replaces or deletes, so that neither frees their
+    blocks. Where links cannot be made (another file system), files are freed as before."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.usable = folder, True
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.usable = False
+
+    def keep(self, target: Path, relative: str) -> None:
+        if not self.usable:
+            return
+        try:
+            os.link(target, self.folder / pending_name(relative))
+        except (FileNotFoundError, FileExistsError):
+            pass              # a new file; or linked already, before an interruption
+        except OSError:
+            self.usable = False
+
+
+@contextmanager
+def emptying_trash(journal_folder: Path) -> Iterator[None]:
+    """Delete what earlier commits put in the trash (not what this build's will) while the
+    block runs, in a process of its own: the build goes on beside it. (A thread would
+    wait for the interpreter between every two files.)"""
+    try:
+        batches = [entry.path for entry in os.scandir(journal_folder / TRASH)]
+    except OSError:
+        batches = []
+    deleting = None
+    if batches:
+        try:
+            deleting = subprocess.Popen(["rm", "-rf", "--", *batches], stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError:
+            for batch in batches:
+                shutil.rmtree(batch, ignore_errors=True)
+    try:
+        yield
+    finally:
+        if deleting is not None:
+            deleting.wait()

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from ssg.output import JOURNAL, Update, pending_name, recover
+from ssg.output import JOURNAL, TRASH, Update, emptying_trash, pending_name, recover
 from ssg.write import swap_into_place
 
 
@@ -50,3 +50,42 @@ def test_an_interrupted_commit_is_finished_by_the_next_run(tmp_path):
     assert recover(cache)
     assert tree(out) == {"a.html": b"new a", "b.html": b"new b"}
     assert not pending.exists() and not recover(cache)
+
+
+def test_replaced_and_deleted_files_are_freed_by_the_next_build_not_by_the_commit(tmp_path):
+    """Freeing a file's blocks is the slow part of moving a new file over it: the commit
+    keeps a link to each file it replaces or deletes, and the next build frees them."""
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    out.mkdir()
+    (out / "a.html").write_bytes(b"old a")
+    (out / "gone.html").write_bytes(b"gone")
+    update = Update(out, cache)
+    update.place("a.html").write_bytes(b"new a")
+    update.place("b.html").write_bytes(b"new b")
+    update.commit(["a.html", "b.html"], ["gone.html"])
+    assert tree(out) == {"a.html": b"new a", "b.html": b"new b"}
+    [batch] = (cache / TRASH).iterdir()
+    assert sorted(tree(batch).values()) == [b"gone", b"old a"]
+    with emptying_trash(cache):
+        update = Update(out, cache)
+        update.place("b.html").write_bytes(b"newer b")
+        update.commit(["b.html"], [])
+    [batch] = (cache / TRASH).iterdir()
+    assert tree(batch) == {pending_name("b.html"): b"new b"}, "only this build's own trash is left"
+    assert tree(out) == {"a.html": b"new a", "b.html": b"newer b"}
+
+
+def test_a_commit_interrupted_after_its_links_is_finished_all_the_same(tmp_path):
+    out, cache, pending = tmp_path / "site", tmp_path / "cache", tmp_path / ".site.pending-1"
+    trash = cache / TRASH / "1-1"
+    out.mkdir()
+    trash.mkdir(parents=True)
+    (out / "a.html").write_bytes(b"old a")
+    pending.mkdir()
+    (pending / pending_name("a.html")).write_bytes(b"new a")
+    (trash / pending_name("a.html")).hardlink_to(out / "a.html")     # linked, not yet moved
+    (cache / JOURNAL).write_text(json.dumps({"pending": str(pending), "output": str(out), "moves": ["a.html"],
+                                             "deletes": [], "trash": str(trash)}))
+    assert recover(cache)
+    assert tree(out) == {"a.html": b"new a"}
+    assert tree(trash) == {pending_name("a.html"): b"old a"}

@@ -17,7 +17,7 @@ class Period:
     day: int | None
     url: str
     permalink: str
-    count: int
+    count: int | None                # None on numbered listing pages (model.uncounted)
     articles: tuple[Article, ...] = ()   # newest first; pages get periods without them
 
     @property

@@ -23,7 +23,7 @@ from .article import Article
 from .collector import collector_paused
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 7                   # 7: related lists weigh tags by rounded holder counts; output_folder
+FORMAT = 8                   # 8: listings numbered from the oldest page
 EDITS = "edits.pickle"
 EDITS_SHARE = 0.25                   # edits may come to this share of the state before it is saved whole
 

@@ -102,7 +102,7 @@ def page_digest(page: Page, fingerprints: Fingerprints, template: str, site: str
             parts.append(name)
             parts.extend(cards[a.source] for a in value)
         elif name == "pagination":
-            parts.append(name + repr((value.number, value.total, value.first_url, value.prev_url, value.next_url)))
+            parts.append(name + repr((value.number, value.first_url, value.prev_url, value.next_url)))
             parts.extend(cards[a.source] for a in value.items)
         elif name == "entries":
             parts.append(name)

@@ -32,12 +32,11 @@ SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org li
 @pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Pagination:
-    number: int                      # 1-based
-    total: int
+    number: int                      # counted from the oldest page, 1-based; the first page's is the highest
     items: tuple[Article, ...]
     first_url: str
-    prev_url: str | None
-    next_url: str | None
+    prev_url: str | None             # the newer page
+    next_url: str | None             # the older page
 
 
 @pickled_as_tuple
@@ -100,6 +99,12 @@ def slim(group):
     """A term or period as pages carry it: its articles stay in the Site, the page lists its
     own (pagination.items), so a tag on 40,000 articles is not copied into each of its pages."""
     return dataclasses.replace(group, articles=()) if group is not None else None
+
+
+def uncounted(group: Term | Period) -> Term | Period:
+    """A term or period as its numbered pages carry it: without its articles, and without
+    their count (None)."""
+    return dataclasses.replace(group, articles=(), count=None)
 
 
 def no_words(key: str, language: str) -> str:
@@ -253,26 +258,37 @@ class _SiteBuilder:
                     permalink=self.urls.permalink(path), title=title, lang=self.lang, dir=self.dir, **fields)
 
     def _paginate(self, kind: str, template: str, path: str, title: str, items: Sequence[Article],
-                  breadcrumbs: tuple[Link, ...], **fields) -> list[Page]:
-        """Pages of per_page items: page 1 at PATH, then PATH/page/2/, ..."""
+                  breadcrumbs: tuple[Link, ...], numbered: dict | None = None, **fields) -> list[Page]:
+        """The newest ITEMS at PATH, the older ones in pages of per_page numbered from the
+        oldest: PATH/page/1/ holds the oldest, PATH/page/2/ the next, and so on. A page keeps
+        its number and its articles as newer ones come: a link to it stays true, and an
+        article added as the newest changes the first page alone (and once per per_page
+        articles makes the next numbered page), where numbering from the newest would shift
+        every page of the listing by one. An article added further back shifts only the
+        pages newer than it. The first page holds per_page articles or more, fewer than
+        twice per_page. NUMBERED: fields that numbered pages get instead (a term or period
+        without its count, which changes with every article added)."""
         size = self.config.per_page
-        total = max(1, -(-len(items) // size))
+        older = max(0, len(items) // size - 1)       # numbered pages
+        first = len(items) - older * size
 
         def path_of(number: int) -> str:
-            return path if number == 1 else f"{path}page/{number}/"
+            return path if number > older else f"{path}page/{number}/"
 
         pages = []
-        for number in range(1, total + 1):
-            chunk = tuple(items[(number - 1) * size: number * size])
+        for number in range(older + 1, 0, -1):
+            chunk = tuple(items[:first]) if number > older else \
+                tuple(items[first + (older - number) * size: first + (older - number + 1) * size])
             pagination = Pagination(
-                number=number, total=total, items=chunk, first_url=self.urls.url(path),
-                prev_url=self.urls.url(path_of(number - 1)) if number > 1 else None,
-                next_url=self.urls.url(path_of(number + 1)) if number < total else None,
+                number=number, items=chunk, first_url=self.urls.url(path),
+                prev_url=self.urls.url(path_of(number + 1)) if number <= older else None,
+                next_url=self.urls.url(path_of(number - 1)) if number > 1 else None,
             )
             crumbs = breadcrumbs + (Link(title, self.urls.url(path)),) if breadcrumbs else ()
+            shown = {**fields, **numbered} if numbered and number <= older else fields
             pages.append(self._page(kind, template, path_of(number), title, pagination=pagination,
                                     lastmod=max((a.modified for a in chunk), default=None),
-                                    breadcrumbs=crumbs, **fields))
+                                    breadcrumbs=crumbs, **shown))
         return pages
 
     def _term_pages(self, taxonomy: str, terms: tuple[Term, ...]) -> list[Page]:
@@ -287,12 +303,15 @@ class _SiteBuilder:
             description = self.words("term_description", self.lang).format(name=term.name, site=self.config.title)
             pages += self._paginate(singular, "term.html", f"/{taxonomy}/{term.slug}/", term.name, term.articles,
                                     breadcrumbs=index_crumbs, term=slim(term), feed_url=feed,
-                                    description=description)
+                                    description=description, numbered={"term": uncounted(term)})
         return pages
 
     def _period_pages(self, periods: tuple[Period, ...]) -> list[Page]:
         around = neighbours(periods)
         slims = {id(period): slim(period) for period in periods}   # each shown by several pages
+        # A neighbour is shown by its name and link: its count, which changes with every
+        # article added to it, would have its neighbours' pages rewritten for nothing.
+        named = {id(period): uncounted(period) for period in periods}
         pages = []
         for period in periods:
             title = self.dates.format_period(period.year, period.month, period.day, self.lang)
@@ -307,8 +326,8 @@ class _SiteBuilder:
             description = self.words("period_description", self.lang).format(name=title, site=self.config.title)
             pages += self._paginate(period.level, "period.html", period.path, title, period.articles,
                                     breadcrumbs=tuple(crumbs), period=slims[id(period)],
-                                    newer_period=slims.get(id(newer)), older_period=slims.get(id(older)),
-                                    description=description)
+                                    newer_period=named.get(id(newer)), older_period=named.get(id(older)),
+                                    description=description, numbered={"period": named[id(period)]})
         years = [p for p in periods if p.level == "year"]
         months = [p for p in periods if p.level == "month"]
         archive = tuple((slims[id(year)], tuple(slims[id(m)] for m in months if m.year == year.year))

@@ -23,7 +23,7 @@ class Term:
     slug: str
     url: str
     permalink: str
-    count: int
+    count: int | None                # None on numbered listing pages (model.uncounted)
     articles: tuple[Article, ...] = ()   # newest first; pages get terms without them (see model.slim)
 
 

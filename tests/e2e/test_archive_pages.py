@@ -52,16 +52,21 @@ def built(make_site, monkeypatch):
     return root / "site"
 
 
-def test_tag_pages_are_paginated(built):
+def test_tag_pages_are_paginated_from_the_oldest(built):
+    """25 articles at 10 a page: the first page shows the newest 15, page 1 the oldest 10,
+    and keeps them as articles are added."""
     slug = "العراق"
-    first, second, third = (read(built, f"tags/{slug}/index.html"), read(built, f"tags/{slug}/page/2/index.html"),
-                            read(built, f"tags/{slug}/page/3/index.html"))
-    assert [cards(first), cards(second), cards(third)] == [10, 10, 5]
-    assert not (built / f"tags/{slug}/page/4").exists()
-    assert "صفحة 2 من 3" in second
-    links = parse_html(second).links + [{"href": h} for h in parse_html(second).anchors]
+    first, oldest = read(built, f"tags/{slug}/index.html"), read(built, f"tags/{slug}/page/1/index.html")
+    assert [cards(first), cards(oldest)] == [15, 10]
+    assert not (built / f"tags/{slug}/page/2").exists()
+    assert "خبر رقم 24" in first and "خبر رقم 9" in oldest and "خبر رقم 10" not in oldest
+    assert "25 مقالًا" in first and 'class="listing-meta">25' not in oldest and "25 مقالًا" not in oldest, \
+        "the count shows on the first page alone"
+    assert "صفحة 1" in oldest
+    assert f"/tags/{slug}/page/1/" in {unquote(href) for href in parse_html(first).anchors}
+    links = parse_html(oldest).links + [{"href": h} for h in parse_html(oldest).anchors]
     hrefs = {unquote(link["href"]) for link in links}
-    assert f"/tags/{slug}/" in hrefs and f"/tags/{slug}/page/3/" in hrefs
+    assert f"/tags/{slug}/" in hrefs and f"/tags/{slug}/page/0/" not in hrefs
 
 
 def test_tags_index_lists_every_tag_by_count(built):
@@ -71,15 +76,15 @@ def test_tags_index_lists_every_tag_by_count(built):
 
 
 def test_categories(built):
-    assert cards(read(built, "categories/سياسه/index.html")) == 10
+    assert cards(read(built, "categories/سياسه/index.html")) == 15
     assert "سياسة" in read(built, "categories/index.html")
 
 
 def test_date_indexes_and_archive(built):
     assert cards(read(built, "2024/09/13/index.html")) == 1
-    assert cards(read(built, "2024/09/index.html")) == 10
-    assert (built / "2024/09/page/2/index.html").is_file()
-    assert cards(read(built, "2024/index.html")) == 10
+    assert cards(read(built, "2024/09/index.html")) == 13, "fewer than two pages' worth make one page"
+    assert not (built / "2024/09/page").exists()
+    assert cards(read(built, "2024/index.html")) == 15 and cards(read(built, "2024/page/1/index.html")) == 10
     august = read(built, "2024/08/index.html")
     assert "أغسطس 2024" in august and 'href="/2024/09/"' in august, "links to the newer month that has articles"
     day = read(built, "2024/09/01/index.html")
@@ -91,7 +96,7 @@ def test_date_indexes_and_archive(built):
 
 def test_home_is_newest_first(built):
     home = read(built, "index.html")
-    assert cards(home) == 10 and home.index("خبر رقم 24") < home.index("خبر رقم 22")
+    assert cards(home) == 15 and home.index("خبر رقم 24") < home.index("خبر رقم 22")
 
 
 def test_feeds_parse_as_feed_readers_do(built):

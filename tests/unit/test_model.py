@@ -66,14 +66,49 @@ def test_drafts_and_future_articles_are_left_out_unless_asked():
     assert len(build_site(SiteConfig.for_tests(), articles, options=both).articles) == 3
 
 
-def test_home_pagination():
-    articles = [art(f"a{i}", day=i + 1) for i in range(7)]
+def test_home_pagination_numbers_pages_from_the_oldest():
+    articles = [art(f"a{i}", day=i + 1) for i in range(8)]       # a7 is the newest
     site = build_site(SiteConfig.for_tests(per_page=3), articles, options=NOW)
     homes = [p for p in site.pages if p.kind == "home"]
-    assert [p.output_path for p in homes] == ["index.html", "page/2/index.html", "page/3/index.html"]
-    assert [len(p.pagination.items) for p in homes] == [3, 3, 1]
-    assert homes[1].pagination.prev_url == "/" and homes[1].pagination.next_url == "/page/3/"
-    assert homes[0].pagination.prev_url is None and homes[2].pagination.next_url is None
+    assert [p.output_path for p in homes] == ["index.html", "page/1/index.html"]
+    assert [[a.slug for a in p.pagination.items] for p in homes] == [["a7", "a6", "a5", "a4", "a3"], ["a2", "a1", "a0"]]
+    first, oldest = homes
+    assert (first.pagination.prev_url, first.pagination.next_url) == (None, "/page/1/")
+    assert (oldest.pagination.prev_url, oldest.pagination.next_url) == ("/", None)
+    assert (first.pagination.number, oldest.pagination.number) == (2, 1)
+
+
+def test_an_added_article_changes_the_first_page_alone_until_it_makes_a_new_one():
+    """A numbered page keeps its articles for good: an archive's links stay true, and a
+    rebuild rewrites one listing page per article added, not every page after it."""
+    def homes(count):
+        site = build_site(SiteConfig.for_tests(per_page=3), [art(f"a{i}", day=i + 1) for i in range(count)],
+                          options=NOW)
+        return {p.url: ([a.slug for a in p.pagination.items], p.pagination.prev_url, p.pagination.next_url)
+                for p in site.pages if p.kind == "home"}
+    nine, ten, twelve = homes(9), homes(10), homes(12)
+    assert {url for url in nine if nine[url] != ten[url]} == {"/"}
+    assert ten["/"][0] == ["a9", "a8", "a7", "a6"]
+    assert set(twelve) == {"/", "/page/1/", "/page/2/", "/page/3/"}
+    assert twelve["/page/3/"] == (["a8", "a7", "a6"], "/", "/page/2/")
+    assert twelve["/page/2/"][0] == ten["/page/2/"][0] and twelve["/page/1/"][0] == ten["/page/1/"][0]
+
+
+def test_fewer_than_two_pages_of_articles_make_one_page():
+    site = build_site(SiteConfig.for_tests(per_page=3), [art(f"a{i}", day=i + 1) for i in range(5)], options=NOW)
+    [home] = [p for p in site.pages if p.kind == "home"]
+    assert len(home.pagination.items) == 5 and not home.pagination.prev_url and not home.pagination.next_url
+
+
+def test_numbered_listing_pages_carry_no_count():
+    """The count of a tag or period changes with every article added to it: only its
+    first page shows it, so that its numbered pages stay as they are."""
+    site = build_site(SiteConfig.for_tests(per_page=3),
+                      [art(f"a{i}", day=i + 1, tags=("مياه",)) for i in range(7)], options=NOW)
+    tag = [p for p in site.pages if p.kind == "tag"]
+    assert [p.term.count for p in tag] == [7, None]
+    month = [p for p in site.pages if p.kind == "month"]
+    assert [p.period.count for p in month] == [7, None]
 
 
 def test_two_articles_on_one_url_name_both_files():

@@ -30,9 +30,21 @@ def collector_paused() -> Iterator[None]:
 
 
 def promote_to_oldest() -> None:
-    """Every tracked object to the oldest generation, without walking any. Unfreezing puts
-    the frozen objects there, and it is all or nothing: what a caller froze stays frozen."""
+    """Every tracked object to the oldest generation, without walking any: frozen, and
+    thawed there at once."""
+    with frozen():
+        pass
+
+
+@contextmanager
+def frozen() -> Iterator[None]:
+    """Every tracked object out of the collector's sight while the block runs, then in the
+    oldest generation. Unfreezing is all or nothing: what a caller froze stays frozen, for
+    that caller to thaw."""
     frozen_before = gc.get_freeze_count()
     gc.freeze()
-    if not frozen_before:
-        gc.unfreeze()
+    try:
+        yield
+    finally:
+        if not frozen_before:
+            gc.unfreeze()

@@ -16,19 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .buildlog import record_build
-from .cache import (QuickCheck, cache_folder, environment_digest, load_quick_check, load_state, output_identity,
+from .commands.buildlog import record_build
+from .incremental.state import (QuickCheck, cache_folder, environment_digest, load_quick_check, load_state,
+                                output_identity,
                     sha1)
 from .config import SiteConfig, load_config, replace
 from .errors import BuildFailed
-from .listing import NO_CONTENT, list_sources
+from .reading.files import NO_CONTENT, list_sources
 from .options import NEWS_WINDOW, BuildOptions, build_time, default_jobs
-from .output import emptying_trash, recover
+from .output.journal import emptying_trash, recover
 from .progress import Progress
-from .theme import Theme, load_theme
+from .rendering.theme import Theme, load_theme
 
 if TYPE_CHECKING:
-    from .model import Site
+    from .model.site import Site
 
 
 def no_progress(stage: str, done: int, total: int) -> None:

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
-from .arabic import FOLDS
+from .text.arabic import FOLDS
 from .errors import ConfigError, SiteError
-from .lang import is_valid_language
+from .text.lang import is_valid_language
 
 CONFIG_FILE = "site.toml"
 PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "section")

@@ -17,18 +17,19 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .article import Article
-from .bodies import BodyStore, Location, keep_only
-from .cache import BuildState, OutputEntry, QuickCheck, SourceEntry, StateEdit, output_identity, save_edit
+from .incremental.bodies import BodyStore, Location, keep_only
+from .incremental.state import BuildState, OutputEntry, QuickCheck, SourceEntry, StateEdit, output_identity, save_edit
 from .config import SiteConfig
-from .digest import Fingerprints, body_fingerprint, card_fingerprint, carried_by_feeds, feed_bodies, page_digest
-from .model import with_records
+from .incremental.fingerprints import (Fingerprints, body_fingerprint, card_fingerprint, carried_by_feeds,
+                                       feed_bodies, page_digest)
+from .model.site import with_records
 from .options import BuildOptions
-from .output import Update
+from .output.journal import Update
 from .pipeline import links_for, plan_search_index, update_search_index
 from .progress import Progress
-from .render import Renderer
-from .theme import Theme
-from .workers import Place, RenderJob, parse_sources, render_phases
+from .rendering.renderer import Renderer
+from .rendering.theme import Theme
+from .execution.workers import Place, RenderJob, parse_sources, render_phases
 
 BodyChanges = tuple[dict[str, Location], tuple[str, ...]]    # kept bodies added or moved, and dropped
 MOST_CHANGED = 64      # more edits than this go to the pipeline, which reads them in parallel

@@ -16,23 +16,25 @@ import shutil
 from pathlib import Path
 
 from .article import Article
-from .bodies import BodyStore, keep_only
-from .cache import (BuildState, OutputEntry, QuickCheck, SourceEntry, output_identity, save_edit, save_state,
+from .incremental.bodies import BodyStore, keep_only
+from .incremental.state import (BuildState, OutputEntry, QuickCheck, SourceEntry, output_identity, save_edit,
+                                save_state,
                     state_edit)
-from .collector import collector_paused
+from .execution.collector import collector_paused
 from .config import SiteConfig
-from .digest import (Fingerprints, TemplateDigests, carried_by_feeds, feed_bodies, fingerprints_of, page_digest, sha1,
+from .incremental.fingerprints import (Fingerprints, TemplateDigests, carried_by_feeds, feed_bodies, fingerprints_of,
+                                       page_digest, sha1,
                      shows_bodies, site_digest)
 from .errors import BuildFailed, SiteError
-from .model import Page, Site, build_site
+from .model.site import Page, Site, build_site
 from .options import BuildOptions
-from .output import Update
+from .output.journal import Update
 from .progress import Progress
-from .render import Renderer, host_files
-from .search import index_site, pagefind_version
-from .theme import Theme
-from .workers import Place, RenderJob, parse_sources, render_phases
-from .write import swap_into_place
+from .rendering.renderer import Renderer, host_files
+from .search.pagefind import index_site, pagefind_version
+from .rendering.theme import Theme
+from .execution.workers import Place, RenderJob, parse_sources, render_phases
+from .output.staged import swap_into_place
 
 
 # A sitemap lists the pages of the whole site, and a worker rendering it copies the

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 
-import ssg.model
+import ssg.model.site
 from ssg.build import build
 from tests.helpers import article, parse_html
 
@@ -208,7 +208,7 @@ def test_share_links_encode_url_and_title(built):
 
 
 def test_large_sitemaps_are_split_with_an_index(make_site, monkeypatch):
-    monkeypatch.setattr(ssg.model, "SITEMAP_LIMIT", 10)
+    monkeypatch.setattr(ssg.model.site, "SITEMAP_LIMIT", 10)
     root = iraq_site(make_site)
     build(root)
     site = root / "site"

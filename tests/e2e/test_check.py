@@ -7,7 +7,7 @@ import sys
 import time
 
 from ssg.build import build
-from ssg.check import check_site
+from ssg.commands.check import check_site
 from tests.conftest import REPO
 from tests.helpers import article
 

@@ -161,7 +161,7 @@ def test_rsync_mirrors_the_site_deletions_included(make_site, tmp_path):
 
 
 def test_mask_secrets():
-    from ssg.deploy import mask_secrets
+    from ssg.commands.deploy import mask_secrets
     assert mask_secrets("push to https://bot:tok3n@host/x.git failed") == "push to https://***@host/x.git failed"
     assert mask_secrets("git@github.com:user/repo.git") == "git@github.com:user/repo.git"
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 
-from ssg import pipeline, workers
+from ssg import pipeline
+from ssg.execution import workers
 from ssg.build import build
 from tests.e2e.rebuilds import tree
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import ssg.cache
+import ssg.incremental.state
 
 from ssg.build import build
-from ssg.cache import cache_folder, environment_digest, load_state
+from ssg.incremental.state import cache_folder, environment_digest, load_state
 from tests.e2e.rebuilds import Twin, edit
 from tests.helpers import article
 
@@ -108,7 +108,7 @@ def test_a_cut_short_edits_file_means_a_clean_build(newsroom, tmp_path):
 
 
 def test_a_state_replayed_from_edits_is_the_state_a_clean_build_saves(newsroom, tmp_path, monkeypatch):
-    monkeypatch.setattr(ssg.cache, "EDITS_SHARE", 2.0)    # a small site's edits are a large share of it
+    monkeypatch.setattr(ssg.incremental.state, "EDITS_SHARE", 2.0)    # a small site's edits are a large share of it
     output = tmp_path / "site"
     build(newsroom, output)
     content = newsroom / "content" / "2024"

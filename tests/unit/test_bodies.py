@@ -1,6 +1,6 @@
 import os
 
-from ssg.bodies import BodyStore, keep_only
+from ssg.incremental.bodies import BodyStore, keep_only
 
 
 def test_kept_bodies_are_found_again_by_a_later_store(tmp_path):

@@ -1,6 +1,6 @@
 import gc
 
-from ssg.collector import collector_paused
+from ssg.execution.collector import collector_paused
 
 
 def test_what_a_pause_made_goes_to_the_oldest_generation_without_a_walk():

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from ssg.dates import DateStyle, hijri_date
+from ssg.text.dates import DateStyle, hijri_date
 
 SEPT_13 = dt.date(2024, 9, 13)
 
@@ -55,7 +55,7 @@ def test_other_languages_get_their_own_dates():
 
 
 def test_iso_prints_each_moment_in_its_own_zone_even_when_an_equal_one_was_printed_first():
-    from ssg.dates import iso
+    from ssg.text.dates import iso
     baghdad = dt.datetime(2024, 9, 13, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     utc = dt.datetime(2024, 9, 13, 7, 0, tzinfo=dt.timezone.utc)
     assert baghdad == utc

@@ -4,8 +4,8 @@ import dataclasses
 import datetime as dt
 
 from ssg.config import SiteConfig
-from ssg.digest import fingerprints_of, page_digest
-from ssg.model import build_site
+from ssg.incremental.fingerprints import fingerprints_of, page_digest
+from ssg.model.site import build_site
 from tests.unit.test_model import NOW, art
 
 

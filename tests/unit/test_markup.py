@@ -1,4 +1,4 @@
-from ssg.markup import link_resolver, render_markdown
+from ssg.rendering.markup import link_resolver, render_markdown
 
 
 def test_commonmark_tables_strikethrough_footnotes():

@@ -6,7 +6,7 @@ import pytest
 from ssg.article import Article, Image
 from ssg.config import SiteConfig
 from ssg.errors import BuildFailed
-from ssg.model import BuildOptions, build_site, expand_permalink
+from ssg.model.site import BuildOptions, build_site, expand_permalink
 
 UTC = dt.timezone.utc
 NOW = BuildOptions(now=dt.datetime(2025, 1, 1, tzinfo=UTC))

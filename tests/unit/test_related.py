@@ -4,8 +4,8 @@ import math
 import random
 
 from ssg.article import Article
-import ssg.related as related_module
-from ssg.related import related_articles
+import ssg.model.related as related_module
+from ssg.model.related import related_articles
 
 
 def art(index: int, tags: tuple[str, ...]) -> Article:

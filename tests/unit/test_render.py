@@ -5,9 +5,9 @@ import pytest
 from ssg.article import Article
 from ssg.config import SiteConfig
 from ssg.errors import BuildFailed
-from ssg.model import BuildOptions, build_site
-from ssg.render import render_site
-from ssg.theme import load_theme
+from ssg.model.site import BuildOptions, build_site
+from ssg.rendering.renderer import render_site
+from ssg.rendering.theme import load_theme
 from tests.helpers import parse_html
 
 NOW = BuildOptions(now=dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc))
@@ -83,7 +83,7 @@ def test_a_runtime_template_error_names_template_and_line(tmp_path):
 
 
 def test_cached_macro_renders_once_per_argument_and_tells_equal_records_apart():
-    from ssg.render import MacroMemo
+    from ssg.rendering.renderer import MacroMemo
     calls = []
 
     def card(article):

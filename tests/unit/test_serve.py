@@ -1,7 +1,7 @@
 """The preview server's pieces without sockets: path safety, injection, overlay."""
 
 from ssg.errors import SiteError
-from ssg.serve import BuildState, content_type, inject, safe_file
+from ssg.commands.server import BuildState, content_type, inject, safe_file
 
 
 def test_safe_file_maps_pretty_urls(tmp_path):

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from ssg.config import SiteConfig
-from ssg.sources import first_paragraph, parse_source, read_sources
+from ssg.reading.reader import first_paragraph, parse_source, read_sources
 from tests.helpers import article
 
 CONFIG = SiteConfig.for_tests(timezone="Asia/Baghdad")

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from ssg.arabic import fold_key
+from ssg.text.arabic import fold_key
 from ssg.article import Article
-from ssg.taxonomy import TermNamer, group_terms, look_alike
+from ssg.model.taxonomy import TermNamer, group_terms, look_alike
 
 
 def art(*tags: str, day: int = 1) -> Article:

@@ -1,6 +1,6 @@
 import pytest
 
-from ssg.urls import UnsafeSlug, clean_slug, encode_path, is_inside, output_path_for, slugify
+from ssg.text.urls import UnsafeSlug, clean_slug, encode_path, is_inside, output_path_for, slugify
 
 
 @pytest.mark.parametrize("text, slug", [
@@ -41,7 +41,7 @@ def test_output_paths():
 def test_encode_path_is_urllib_quote_with_the_path_safe_characters():
     from urllib.parse import quote
 
-    from ssg.urls import _PATH_SAFE
+    from ssg.text.urls import _PATH_SAFE
     samples = ["/2024/09/مهرجان-بغداد/", "/tags/الصحه/page/2/", "/a b/c%20d?x=1#y", "/ن😀/ü/", "/x/\u200c/", "", "/"]
     samples += ["".join(chr(code) for code in range(start, start + 40)) for start in range(0, 0x700, 40)]
     for sample in samples:

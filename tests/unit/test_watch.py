@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from ssg.watch import Change, Changes, WatchedFolders, classify, is_editor_temp
+from ssg.commands.watch import Change, Changes, WatchedFolders, classify, is_editor_temp
 
 ROOT = Path("/sites/news")
 WATCHED = WatchedFolders(ROOT, theme=Path("/sites/news/themes/default"))

@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from ssg.output import JOURNAL, TRASH, Update, emptying_trash, pending_name, recover
-from ssg.write import swap_into_place
+from ssg.output.journal import JOURNAL, TRASH, Update, emptying_trash, pending_name, recover
+from ssg.output.staged import swap_into_place
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -1,0 +1,87 @@
+"""`ssg new`: a commented site.toml and content/, or one article with its front-matter filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from ..config import CONFIG_FILE, load_config
+from ..errors import CommandError
+from ..text.dates import iso
+from ..text.urls import slugify
+
+SITE_TOML = '''\
+# ssg site settings. Every key is optional except title and base_url.
+# An unknown key is an error, so a typo never goes unnoticed.
+
+title = "أرشيف الأخبار"
+# The address the site will be served at; a sub-path such as
+# "https://example.org/archive/" works too.
+base_url = "https://example.org/"
+# A short line about the site, used in share previews of the home page.
+description = ""
+
+# The site's language (an article can say `lang: en`); sets <html lang dir>.
+language = "ar"
+# Dates written without a time zone in front-matter take this one.
+timezone = "Asia/Baghdad"
+
+# Where each article is written; placeholders: {year} {month} {day} {slug} {lang} {section}
+permalink = "/{year}/{month}/{slug}/"
+# Articles on each listing page (the home page, tag pages, date pages).
+per_page = 10
+# A folder under themes/ here, or one shipped with ssg.
+theme = "default"
+
+# Your own values for your templates: {{ site.extra.twitter }}
+[extra]
+'''
+
+ARTICLE = '''\
+---
+title: {title}
+date: {date}
+summary: ""
+tags: []
+categories: []
+author: ""
+{lang}draft: false
+---
+
+اكتب الفقرة الأولى هنا: هي مقدمة الخبر.
+
+## عنوان فرعي
+
+نص المقال.
+'''
+
+
+class ScaffoldError(CommandError):
+    pass
+
+
+def new_site(folder: Path) -> Path:
+    config = folder / CONFIG_FILE
+    if config.exists():
+        raise ScaffoldError(f"{config} already exists; not overwriting it")
+    folder.mkdir(parents=True, exist_ok=True)
+    config.write_text(SITE_TOML, encoding="utf-8")
+    (folder / "content").mkdir(exist_ok=True)
+    return config
+
+
+def new_article(root: Path, title: str, lang: str | None = None, now: dt.datetime | None = None) -> Path:
+    if not title.strip():
+        raise ScaffoldError("the article needs a title: ssg new article \"عنوان\"")
+    config = load_config(root)
+    moment = (now or dt.datetime.now(dt.timezone.utc)).astimezone(config.tz).replace(microsecond=0)
+    slug = slugify(title, config.slug_style) or "article"
+    path = config.content_dir / f"{moment.year:04d}" / f"{slug}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists; choose another title or edit that file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lang_line = f"lang: {lang}\n" if lang else ""
+    path.write_text(ARTICLE.format(title=json.dumps(title.strip(), ensure_ascii=False), date=iso(moment),
+                                   lang=lang_line), encoding="utf-8")
+    return path

@@ -1,0 +1,460 @@
+"""From read articles to the site: which pages exist, where each lives, what each shows.
+
+Every Page is a plain record of its inputs (its articles, its template, the
+config, the theme's words), so a renderer can turn any one of them into bytes on
+its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from ..model.archive import Period, group_periods, neighbours
+from ..article import Article, Image, Link, pickled_as_tuple
+from ..config import SiteConfig
+from ..text.dates import DateStyle
+from ..errors import BuildFailed, SiteError
+from ..text.lang import direction_of, normalize_language
+from ..options import NEWS_WINDOW, BuildOptions
+from ..model.related import related_articles
+from ..model.taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
+from ..text.urls import Urls, is_inside, output_path_for
+
+Words = Callable[[str, str], str]   # (key, language) -> the theme's word
+SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org limit)
+
+
+@pickled_as_tuple
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    number: int                      # counted from the oldest page, 1-based; the first page's is the highest
+    items: tuple[Article, ...]
+    first_url: str
+    prev_url: str | None             # the newer page
+    next_url: str | None             # the older page
+
+
+@pickled_as_tuple
+@dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    loc: str                         # absolute URL
+    lastmod: dt.datetime | None
+
+
+@pickled_as_tuple
+@dataclass(frozen=True, slots=True)
+class Page:
+    kind: str
+    template: str
+    url: str
+    output_path: str
+    permalink: str
+    title: str
+    lang: str
+    dir: str
+    description: str = ""
+    lastmod: dt.datetime | None = None
+    in_sitemap: bool = True
+    feed_url: str = ""               # the Atom feed this page links as alternate
+    breadcrumbs: tuple[Link, ...] = ()   # from the home page to this one
+    # article pages
+    article: Article | None = None
+    newer: Article | None = None
+    older: Article | None = None
+    related: tuple[Article, ...] = ()
+    # listings
+    pagination: Pagination | None = None
+    term: Term | None = None
+    terms: tuple[Term, ...] = ()
+    period: Period | None = None
+    newer_period: Period | None = None
+    older_period: Period | None = None
+    archive: tuple[tuple[Period, tuple[Period, ...]], ...] = ()   # years with their months
+    # feeds, sitemaps, redirects
+    entries: tuple = ()
+    alternate: str = ""              # a feed's HTML page
+    redirect_to: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    config: SiteConfig
+    articles: tuple[Article, ...]    # published, newest first
+    pages: tuple[Page, ...]
+    assets: tuple[str, ...]          # content/ files copied to the same relative path
+    links: dict[str, str] = field(default_factory=dict)  # article source -> url, for links between articles
+    tags: tuple[Term, ...] = ()
+    categories: tuple[Term, ...] = ()
+    periods: tuple[Period, ...] = ()
+    build_time: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    warnings: tuple[str, ...] = ()
+
+
+def slim(group):
+    """A term or period as pages carry it: its articles stay in the Site, the page lists its
+    own (pagination.items), so a tag on 40,000 articles is not copied into each of its pages."""
+    return dataclasses.replace(group, articles=()) if group is not None else None
+
+
+def uncounted(group: Term | Period) -> Term | Period:
+    """A term or period as its numbered pages carry it: without its articles, and without
+    their count (None)."""
+    return dataclasses.replace(group, articles=(), count=None)
+
+
+def no_words(key: str, language: str) -> str:
+    return key
+
+
+def site_urls(config: SiteConfig) -> Urls:
+    return Urls(config.base_path, config.origin)
+
+
+def expand_permalink(pattern: str, article: Article) -> str:
+    section = article.content_dir.split("/")[0] if article.content_dir else ""
+    values = {
+        "year": f"{article.date.year:04d}", "month": f"{article.date.month:02d}",
+        "day": f"{article.date.day:02d}", "slug": article.slug,
+        "lang": article.lang.split("-")[0], "section": section,
+    }
+    path = pattern.format(**values)
+    while "//" in path:  # an empty {section} or {lang}
+        path = path.replace("//", "/")
+    return path
+
+
+def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
+               options: BuildOptions = BuildOptions(), words: Words = no_words, memo: dict | None = None) -> Site:
+    """MEMO carries work that the next build may reuse (the related lists, the dates
+    printed); the caller keeps it between builds."""
+    builder = _SiteBuilder(config, options, words, memo if memo is not None else {})
+    return builder.build(articles, assets)
+
+
+class _SiteBuilder:
+    def __init__(self, config: SiteConfig, options: BuildOptions, words: Words, memo: dict):
+        self.config, self.options, self.words, self.memo = config, options, words, memo
+        self.urls = site_urls(config)
+        self.namer = TermNamer(self.urls.url, config.tag_folds, config.tag_aliases, config.slug_style)
+        self.dates = DateStyle.from_config(config)
+        self.lang = normalize_language(config.language)
+        self.dir = direction_of(self.lang)
+        self.errors: list[SiteError] = []
+        self.site_feed = self.urls.url("/feed.xml")
+        self.home_crumb: Link | None = None
+
+    def build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
+        self.dates.remember(self.memo.get("dates", {}))
+        site = self._build(articles, assets)
+        self.memo["dates"] = self.dates.formatted()
+        return site
+
+    def _build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
+        published = sorted((a for a in articles if self._is_published(a)),
+                           key=lambda a: (a.date, a.source), reverse=True)
+        for taxonomy in TAXONOMIES:
+            self.namer.learn(taxonomy, published)
+        placed = [self._place(a) for a in published]
+        pages: list[Page] = []
+        pages += self._article_pages(placed)
+        home_description = self.config.description or self._index_description(self.words("latest", self.lang))
+        pages += self._paginate("home", "index.html", "/", self.config.title, placed,
+                                description=home_description, breadcrumbs=())
+        terms = {taxonomy: group_terms(taxonomy, placed, self.namer, self.urls.permalink) for taxonomy in TAXONOMIES}
+        for taxonomy, taxonomy_terms in terms.items():
+            pages += self._term_pages(taxonomy, taxonomy_terms)
+        periods = group_periods(placed, self.urls.url, self.urls.permalink)
+        pages += self._period_pages(periods)
+        pages.append(self._page("not_found", "404.html", "/404.html", self.words("not_found_title", self.lang),
+                                in_sitemap=False))
+        if self.config.search:
+            title = self.words("search", self.lang)
+            pages.append(self._page("search", "search.html", "/search/", title, in_sitemap=False,
+                                    description=self._index_description(title),
+                                    breadcrumbs=(self._home_crumb(), Link(title, self.urls.url("/search/")))))
+        pages += self._redirect_pages(placed)
+        pages += self._feeds(placed, terms["tags"])
+        pages += self._sitemaps(pages, placed)
+        self._check_collisions(pages, assets)
+        if self.errors:
+            raise BuildFailed(self.errors)
+        return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
+                    links={a.source: a.url for a in placed}, tags=terms["tags"], categories=terms["categories"],
+                    periods=periods, build_time=self.options.now,
+                    warnings=tuple(_look_alike_warning(a, b)
+                                   for a, b in look_alike(terms["tags"] + terms["categories"])))
+
+    # --- articles -------------------------------------------------------------------
+
+    def _is_published(self, article: Article) -> bool:
+        if article.draft and not self.options.drafts:
+            return False
+        return self.options.future or article.date <= self.options.now
+
+    def _place(self, article: Article) -> Article:
+        path = expand_permalink(self.config.permalink, article)
+        output_path = output_path_for(path)
+        if not is_inside(output_path):
+            self.errors.append(SiteError(article.source, None, f"the permalink {path!r} would write outside site/",
+                                         "use a slug without `/` or `..`"))
+        url, permalink = self.urls.url(path), self.urls.permalink(path)
+        image = _resolve_image(article, self.urls)
+        tag_links = tuple(self.namer.link("tags", t) for t in article.tags)
+        category_links = tuple(self.namer.link("categories", c) for c in article.categories)
+        if (url == article.url and output_path == article.output_path and permalink == article.permalink
+                and image is article.image and tag_links == article.tag_links
+                and category_links == article.category_links):
+            # The record the last build placed, placed the same: the same object, so that
+            # the rebuild can see at a glance what it computed from it is still good.
+            return article
+        return dataclasses.replace(article, url=url, output_path=output_path, permalink=permalink, image=image,
+                                   tag_links=tag_links, category_links=category_links)
+
+    def _article_pages(self, placed: list[Article]) -> list[Page]:
+        related = self._related(placed)
+        pages = []
+        for index, article in enumerate(placed):
+            crumbs = [self._home_crumb()]
+            if article.category_links:
+                crumbs.append(article.category_links[0])
+            crumbs.append(Link(article.title, article.url))
+            pages.append(Page(
+                kind="article", template="article.html", url=article.url, output_path=article.output_path,
+                permalink=article.permalink, title=article.title, lang=article.lang, dir=article.dir,
+                description=article.summary, lastmod=article.modified, feed_url=self.site_feed,
+                breadcrumbs=tuple(crumbs), article=article, related=related[index],
+                newer=placed[index - 1] if index > 0 else None,
+                older=placed[index + 1] if index + 1 < len(placed) else None,
+            ))
+        return pages
+
+    def _related(self, placed: list[Article]) -> list[tuple[Article, ...]]:
+        """Only the lists an edit may have changed are computed again (see related.py).
+        The memo keeps one entry per article, so that a rebuild saves only those that
+        changed."""
+        memo = self.memo
+        last = {key[1]: memo.pop(key) for key in [key for key in memo if type(key) is tuple and key[0] == "related"]}
+        related, (scale, entries) = related_articles(placed, self.namer.key,
+                                                     remembered=(memo.get("related scale"), last))
+        memo["related scale"] = scale
+        memo.update((("related", source), entry) for source, entry in entries.items())
+        return related
+
+    # --- listings -------------------------------------------------------------------
+
+    def _home_crumb(self) -> Link:
+        if self.home_crumb is None:
+            self.home_crumb = Link(self.config.title, self.urls.url("/"))
+        return self.home_crumb
+
+    def _page(self, kind: str, template: str, path: str, title: str, **fields) -> Page:
+        fields.setdefault("feed_url", self.site_feed)
+        return Page(kind=kind, template=template, url=self.urls.url(path), output_path=output_path_for(path),
+                    permalink=self.urls.permalink(path), title=title, lang=self.lang, dir=self.dir, **fields)
+
+    def _paginate(self, kind: str, template: str, path: str, title: str, items: Sequence[Article],
+                  breadcrumbs: tuple[Link, ...], numbered: dict | None = None, **fields) -> list[Page]:
+        """The newest ITEMS at PATH, the older ones in pages of per_page numbered from the
+        oldest: PATH/page/1/ holds the oldest, PATH/page/2/ the next, and so on. A page keeps
+        its number and its articles as newer ones come: a link to it stays true, and an
+        article added as the newest changes the first page alone (and once per per_page
+        articles makes the next numbered page), where numbering from the newest would shift
+        every page of the listing by one. An article added further back shifts only the
+        pages newer than it. The first page holds per_page articles or more, fewer than
+        twice per_page. NUMBERED: fields that numbered pages get instead (a term or period
+        without its count, which changes with every article added)."""
+        size = self.config.per_page
+        older = max(0, len(items) // size - 1)       # numbered pages
+        first = len(items) - older * size
+
+        def path_of(number: int) -> str:
+            return path if number > older else f"{path}page/{number}/"
+
+        pages = []
+        for number in range(older + 1, 0, -1):
+            chunk = tuple(items[:first]) if number > older else \
+                tuple(items[first + (older - number) * size: first + (older - number + 1) * size])
+            pagination = Pagination(
+                number=number, items=chunk, first_url=self.urls.url(path),
+                prev_url=self.urls.url(path_of(number + 1)) if number <= older else None,
+                next_url=self.urls.url(path_of(number - 1)) if number > 1 else None,
+            )
+            crumbs = breadcrumbs + (Link(title, self.urls.url(path)),) if breadcrumbs else ()
+            shown = {**fields, **numbered} if numbered and number <= older else fields
+            pages.append(self._page(kind, template, path_of(number), title, pagination=pagination,
+                                    lastmod=max((a.modified for a in chunk), default=None),
+                                    breadcrumbs=crumbs, **shown))
+        return pages
+
+    def _term_pages(self, taxonomy: str, terms: tuple[Term, ...]) -> list[Page]:
+        singular = "tag" if taxonomy == "tags" else "category"
+        index_title = self.words(taxonomy, self.lang)
+        index_crumbs = (self._home_crumb(), Link(index_title, self.urls.url(f"/{taxonomy}/")))
+        pages = [self._page(taxonomy, "terms.html", f"/{taxonomy}/", index_title, terms=tuple(map(slim, terms)),
+                            breadcrumbs=index_crumbs, description=self._index_description(index_title),
+                            lastmod=max((t.articles[0].modified for t in terms), default=None))]
+        for term in terms:
+            feed = self.urls.url(f"/tags/{term.slug}/feed.xml") if taxonomy == "tags" else self.site_feed
+            description = self.words("term_description", self.lang).format(name=term.name, site=self.config.title)
+            pages += self._paginate(singular, "term.html", f"/{taxonomy}/{term.slug}/", term.name, term.articles,
+                                    breadcrumbs=index_crumbs, term=slim(term), feed_url=feed,
+                                    description=description, numbered={"term": uncounted(term)})
+        return pages
+
+    def _period_pages(self, periods: tuple[Period, ...]) -> list[Page]:
+        around = neighbours(periods)
+        slims = {id(period): slim(period) for period in periods}   # each shown by several pages
+        # A neighbour is shown by its name and link: its count, which changes with every
+        # article added to it, would have its neighbours' pages rewritten for nothing.
+        named = {id(period): uncounted(period) for period in periods}
+        pages = []
+        for period in periods:
+            title = self.dates.format_period(period.year, period.month, period.day, self.lang)
+            crumbs = [self._home_crumb()]
+            if period.month:
+                crumbs.append(Link(self.dates.format_period(period.year, None, None, self.lang),
+                                   self.urls.url(f"/{period.year:04d}/")))
+            if period.day:
+                crumbs.append(Link(self.dates.format_period(period.year, period.month, None, self.lang),
+                                   self.urls.url(f"/{period.year:04d}/{period.month:02d}/")))
+            newer, older = around[period.path]
+            description = self.words("period_description", self.lang).format(name=title, site=self.config.title)
+            pages += self._paginate(period.level, "period.html", period.path, title, period.articles,
+                                    breadcrumbs=tuple(crumbs), period=slims[id(period)],
+                                    newer_period=named.get(id(newer)), older_period=named.get(id(older)),
+                                    description=description, numbered={"period": named[id(period)]})
+        years = [p for p in periods if p.level == "year"]
+        months = [p for p in periods if p.level == "month"]
+        archive = tuple((slims[id(year)], tuple(slims[id(m)] for m in months if m.year == year.year))
+                        for year in years)
+        title = self.words("archive", self.lang)
+        pages.append(self._page("archive", "archive.html", "/archive/", title, archive=archive,
+                                description=self._index_description(title),
+                                breadcrumbs=(self._home_crumb(), Link(title, self.urls.url("/archive/"))),
+                                lastmod=max((y.articles[0].modified for y in years), default=None)))
+        return pages
+
+    def _index_description(self, title: str) -> str:
+        return self.words("index_description", self.lang).format(name=title, site=self.config.title)
+
+    # --- redirects, feeds, sitemaps ---------------------------------------------------
+
+    def _redirect_pages(self, placed: list[Article]) -> list[Page]:
+        pages = []
+        for article in placed:
+            for alias in article.aliases:
+                path = "/" + alias.strip().lstrip("/")
+                output_path = output_path_for(path)
+                if not is_inside(output_path.split("?")[0].split("#")[0]):
+                    self.errors.append(SiteError(
+                        article.source, None, f"alias {alias!r} would write outside site/",
+                        "write the old URL as a path from the site root, e.g. /old/story.html"))
+                    continue
+                pages.append(Page(kind="redirect", template="redirect.html", url=self.urls.url(path),
+                                  output_path=output_path, permalink=self.urls.permalink(path),
+                                  title=article.title, lang=article.lang, dir=article.dir, in_sitemap=False,
+                                  redirect_to=article.permalink, article=article))
+        return pages
+
+    def _feeds(self, placed: list[Article], tags: tuple[Term, ...]) -> list[Page]:
+        size = self.config.feed_entries
+        feeds = [self._feed("/feed.xml", self.config.title, tuple(placed[:size]), self.urls.url("/"))]
+        for term in tags:
+            feeds.append(self._feed(f"/tags/{term.slug}/feed.xml", f"{term.name} | {self.config.title}",
+                                    term.articles[:size], term.url, term=slim(term)))
+        return feeds
+
+    def _feed(self, path: str, title: str, entries: tuple[Article, ...], alternate: str, **fields) -> Page:
+        updated = max((a.modified for a in entries), default=self.options.now)
+        return self._page("feed", "feed.xml", path, title, entries=entries, lastmod=updated, in_sitemap=False,
+                          feed_url=self.urls.url(path), alternate=alternate, **fields)
+
+    def _sitemaps(self, pages: list[Page], placed: list[Article]) -> list[Page]:
+        entries = tuple(SitemapEntry(p.permalink, p.lastmod) for p in pages if p.in_sitemap)
+        extra = dict(in_sitemap=False, feed_url="")
+        chunks = [entries[i:i + SITEMAP_LIMIT] for i in range(0, len(entries), SITEMAP_LIMIT)] or [()]
+        if len(chunks) == 1:
+            sitemaps = [self._page("sitemap", "sitemap.xml", "/sitemap.xml", "sitemap", entries=chunks[0], **extra)]
+        else:
+            sitemaps = [self._page("sitemap", "sitemap.xml", f"/sitemap-{n}.xml", "sitemap", entries=chunk, **extra)
+                        for n, chunk in enumerate(chunks, start=1)]
+            index = tuple(SitemapEntry(s.permalink, max((e.lastmod for e in s.entries if e.lastmod), default=None))
+                          for s in sitemaps)
+            sitemaps.append(self._page("sitemap_index", "sitemap-index.xml", "/sitemap.xml", "sitemap",
+                                       entries=index, **extra))
+        since = self.options.now - NEWS_WINDOW
+        news = tuple(a for a in placed if since <= a.date <= self.options.now)
+        sitemaps.append(self._page("news_sitemap", "news-sitemap.xml", "/news-sitemap.xml", self.config.title,
+                                   entries=news, **extra))
+        sitemaps.append(self._page("robots", "robots.txt", "/robots.txt", "robots", **extra,
+                                   entries=(self.urls.permalink("/sitemap.xml"),
+                                            self.urls.permalink("/news-sitemap.xml"))))
+        return sitemaps
+
+    def _check_collisions(self, pages: Sequence[Page], assets: Sequence[str]) -> None:
+        claims: dict[str, list[str]] = defaultdict(list)
+        for page in pages:
+            if page.kind == "redirect":
+                claims[page.output_path].append(f"{page.article.source} (alias)")
+            else:
+                claims[page.output_path].append(page.article.source if page.article else f"the {page.kind} page")
+        for asset in assets:
+            claims[asset].append(f"content/{asset}")
+        for path, sources in sorted(item for item in claims.items() if len(item[1]) > 1):
+            if len(sources) > 1:
+                sources = sorted(sources)
+                self.errors.append(SiteError(
+                    sources[0].removesuffix(" (alias)"), None,
+                    f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: "
+                    + ", ".join(sources),
+                    "give one of them another slug (`slug: ...` in its front-matter)"))
+
+
+def with_records(pages: dict[str, Page], records: dict[str, Article]) -> dict[str, Page]:
+    """The PAGES that hold older records of the articles RECORDS has (by source), by output
+    path, each holding the records of RECORDS instead. For a rebuild that changes articles'
+    bodies and nothing else (patch.py)."""
+    changed = {}
+    if not records:
+        return changed
+    for output_path, page in pages.items():
+        fresh = {}
+        for name in ("article", "newer", "older"):
+            held = getattr(page, name)
+            if held is not None and held.source in records:
+                fresh[name] = records[held.source]
+        for name in ("related", "entries"):
+            held = getattr(page, name)
+            if any(isinstance(a, Article) and a.source in records for a in held):
+                fresh[name] = tuple(records.get(a.source, a) if isinstance(a, Article) else a for a in held)
+        if fresh:
+            changed[output_path] = dataclasses.replace(page, **fresh)
+    return changed
+
+
+def _resolve_image(article: Article, urls: Urls) -> Image | None:
+    """The picture's URL: absolute URLs stay, root paths get the sub-path, other paths are
+    relative to the article's file (content assets are copied beside the pages)."""
+    image = article.image
+    if image is None:
+        return None
+    if "://" in image.src or image.src.startswith("//"):
+        url = permalink = image.src
+    else:
+        path = image.src if image.src.startswith("/") else \
+            posixpath.normpath(posixpath.join("/", article.content_dir, image.src))
+        url, permalink = urls.url(path), urls.permalink(path)
+    if (url, permalink) == (image.url, image.permalink):
+        return image
+    return dataclasses.replace(image, url=url, permalink=permalink)
+
+
+def _look_alike_warning(a: Term, b: Term) -> str:
+    many, few = (a, b) if a.count >= b.count else (b, a)
+    return (f"{a.taxonomy} «{many.name}» ({many.count}) and «{few.name}» ({few.count}) look alike; "
+            f"if they are one, merge them in site.toml: [tag_aliases] \"{few.name}\" = \"{many.name}\"")

@@ -1,0 +1,307 @@
+"""Reading content/: every Markdown file becomes an Article (no HTML yet), every
+other file an asset copied beside the pages."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+
+from ..article import Article, Image
+from ..config import SiteConfig
+from ..text.dates import BadDate, parse_date
+from ..errors import SiteError, display_path
+from ..reading.frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
+from ..text.lang import direction_of, is_valid_language, normalize_language
+from ..reading.files import NO_CONTENT, list_sources
+from ..text.urls import UnsafeSlug, clean_slug, slugify
+
+JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
+
+# Each field and the front-matter keys that give it, first match wins
+# (Hugo, Jekyll and Pelican spellings, so their archives build unchanged).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "date": ("date", "publishDate", "publishdate", "pubDate"),
+    "updated": ("updated", "lastmod", "modified", "last_modified_at", "lastModified"),
+    "slug": ("slug",),
+    "summary": ("summary", "description", "excerpt"),
+    "tags": ("tags", "keywords"),
+    "categories": ("categories", "category"),
+    "authors": ("author", "authors"),
+    "image": ("image", "images", "featured_image", "cover"),
+    "image_alt": ("image_alt",),
+    "image_caption": ("image_caption",),
+    "image_credit": ("image_credit",),
+    "sources": ("sources", "source"),
+    "lang": ("lang", "language"),
+    "dir": ("dir",),
+    "draft": ("draft",),
+    "published": ("published",),
+    "aliases": ("aliases", "redirect_from"),
+}
+KNOWN_KEYS = frozenset(key for keys in ALIASES.values() for key in keys)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSet:
+    articles: tuple[Article, ...]
+    assets: tuple[str, ...]          # paths relative to content/, copied as they are
+    errors: tuple[SiteError, ...]
+
+
+def read_sources(config: SiteConfig) -> SourceSet:
+    """Read every source in this process (the build itself reads in parallel, with a cache)."""
+    if not config.content_dir.is_dir():
+        return SourceSet((), (), (NO_CONTENT,))
+    markdown, assets = list_sources(config)
+    articles: list[Article] = []
+    errors: list[SiteError] = []
+    for path in markdown:
+        result = read_source(config.root / path, config)
+        if isinstance(result, Article):
+            articles.append(result)
+        else:
+            errors.extend(result)
+    return SourceSet(tuple(articles), tuple(assets), tuple(errors))
+
+
+def decode_source(data: bytes) -> str:
+    """A source file's text as the parser sees it: UTF-8, LF line ends, no byte-order mark."""
+    return data.decode("utf-8").replace("\r\n", "\n").removeprefix("\ufeff")
+
+
+def read_source(path: Path, config: SiteConfig) -> Article | list[SiteError]:
+    """Read and parse one file. The Article keeps no body: it is read again when the page is
+    rendered, so that a large archive's bodies are never all in memory at once."""
+    shown = display_path(path, config.root)
+    data = path.read_bytes()
+    if b"\x00" in data:
+        return [SiteError(shown, None, "binary file among the articles",
+                          "only Markdown text files may end in .md; move this file or rename it")]
+    try:
+        text = decode_source(data)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return [SiteError(shown, line, "not UTF-8 text", "save the file as UTF-8 (most editors: Save with Encoding)")]
+    result = parse_source(shown, text, config)
+    if isinstance(result, Article):
+        result = dataclasses.replace(result, body=None, content_hash=hashlib.sha1(data).hexdigest())
+    return result
+
+
+def load_body(article: Article, root: Path) -> str:
+    """The article's Markdown body, from the record or else from its file."""
+    if article.body is not None:
+        return article.body
+    return decode_source((root / article.source).read_bytes())[article.body_offset:]
+
+
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)"
+                      r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?\.(?:md|markdown))(?:#\S*)?>?", re.MULTILINE)
+
+
+def linked_sources(body: str, source: str) -> tuple[str, ...]:
+    """Other sources a body links to by relative path (content/2023/x.md), so that a page is
+    re-rendered when one of them moves."""
+    if ".md" not in body and ".markdown" not in body:
+        return ()                    # most bodies: no need to run the pattern over them
+    folder = posixpath.dirname(source)
+    found = []
+    for match in _MD_LINK.finditer(body):
+        target = unquote(match.group(1) or match.group(2))
+        if "://" in target or target.startswith("/"):
+            continue
+        path = posixpath.normpath(posixpath.join(folder, target))
+        if path.startswith("content/") and path not in found:
+            found.append(path)
+    return tuple(found)
+
+
+def parse_source(source: str, text: str, config: SiteConfig) -> Article | list[SiteError]:
+    """Pure: one file's text to an Article, or the list of everything wrong with it."""
+    try:
+        split = split_front_matter(text)
+    except FrontMatterError as error:
+        return [SiteError(source, error.line, error.message, error.hint)]
+    reader = _FieldReader(source, split)
+    article = reader.article(config)
+    return reader.errors if reader.errors else article
+
+
+class _FieldReader:
+    """Turns front-matter keys into Article fields, collecting errors with their lines."""
+
+    def __init__(self, source: str, split: Split):
+        self.source, self.split, self.data = source, split, split.data
+        self.errors: list[SiteError] = []
+
+    def error(self, key: str | None, message: str, hint: str = "") -> None:
+        line = line_of_key(self.split, key) if key else self.split.first_line - 1
+        self.errors.append(SiteError(self.source, line, message, hint))
+
+    def get(self, field: str) -> tuple[str | None, Any]:
+        for key in ALIASES[field]:
+            if key in self.data and self.data[key] is not None:
+                return key, self.data[key]
+        return None, None
+
+    def text(self, field: str) -> str:
+        key, value = self.get(field)
+        if value is None:
+            return ""
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value).strip()
+        self.error(key, f"{key} must be text, not {type(value).__name__}", f"write `{key}: \"...\"`")
+        return ""
+
+    def strings(self, field: str) -> tuple[str, ...]:
+        """A list, or one comma-separated string (as many Jekyll and Hugo sites write tags)."""
+        key, value = self.get(field)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            items = value.split(",") if field in ("tags", "categories") else [value]
+        elif isinstance(value, list):
+            items = value
+        else:
+            self.error(key, f"{key} must be a list or a comma-separated string",
+                       f"write `{key}: [first, second]`")
+            return ()
+        result: list[str] = []
+        for item in items:
+            if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+                item = " ".join(str(item).split())
+                if item and item not in result:
+                    result.append(item)
+            else:
+                self.error(key, f"every item of {key} must be text", f"write `{key}: [first, second]`")
+        return tuple(result)
+
+    def flag(self, field: str) -> bool | None:
+        key, value = self.get(field)
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+            return value.strip().lower() in ("true", "yes")
+        self.error(key, f"{key} must be true or false")
+        return None
+
+    def date(self, field: str, config: SiteConfig, fallback: str | None = None):
+        key, value = self.get(field)
+        if value is None:
+            value = fallback
+            if value is None:
+                return None
+        try:
+            return parse_date(value, config.tz)
+        except BadDate as error:
+            self.error(key, f"{key}: {error}",
+                       "write the date as 2024-09-13, or with a time as 2024-09-13T10:30:00+03:00")
+            return None
+
+    def image(self, base_alt: str) -> Image | None:
+        key, value = self.get("image")
+        if isinstance(value, list):
+            value = value[0] if value else None
+        details: dict[str, Any] = {}
+        if isinstance(value, dict):  # Jekyll themes write image: {path: ..., alt: ...}
+            details = value
+            value = value.get("path") or value.get("src") or value.get("url")
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.error(key, f"{key} must be a path or URL of a picture", f"write `{key}: images/photo.jpg`")
+            return None
+        return Image(src=value.strip(),
+                     alt=self.text("image_alt") or str(details.get("alt") or "").strip() or base_alt,
+                     caption=self.text("image_caption") or str(details.get("caption") or "").strip(),
+                     credit=self.text("image_credit") or str(details.get("credit") or "").strip())
+
+    def article(self, config: SiteConfig) -> Article:
+        path = PurePosixPath(self.source)
+        jekyll = JEKYLL_NAME.match(path.stem)
+        title = self.text("title")
+        if not title:
+            self.error("title", "missing title", "add a line `title: \"...\"` to the front-matter")
+        date = self.date("date", config, fallback=jekyll.group(1) if jekyll else None)
+        if date is None and self.get("date")[0] is None and not jekyll:
+            self.error("date", "missing date",
+                       "add a line `date: 2024-09-13` (or name the file 2024-09-13-slug.md)")
+        updated = self.date("updated", config)
+        lang = self.text("lang") or config.language
+        if not is_valid_language(lang):
+            self.error("lang", f"lang {lang!r} is not a language tag", "write e.g. `lang: ar` or `lang: en`")
+            lang = config.language
+        lang = normalize_language(lang)
+        direction = self.text("dir").lower() or direction_of(lang)
+        if direction not in ("rtl", "ltr", "auto"):
+            self.error("dir", f"dir must be rtl, ltr or auto, not {direction!r}")
+            direction = direction_of(lang)
+        draft = self.flag("draft")
+        published = self.flag("published")
+        slug = self._slug(path, jekyll, title, config.slug_style)
+        summary = self.text("summary")
+        extra = {k: v for k, v in self.data.items() if k not in KNOWN_KEYS}
+        return Article(
+            source=self.source, title=title, date=date, slug=slug,
+            body=self.split.body, body_line=self.split.body_line, body_offset=self.split.body_offset,
+            md_links=linked_sources(self.split.body, self.source),
+            updated=updated, summary=summary or first_paragraph(self.split.body),
+            summary_from_body=not summary,
+            tags=self.strings("tags"), categories=self.strings("categories"),
+            authors=self.strings("authors"), image=self.image(title),
+            sources=self.strings("sources"), lang=lang, dir=direction,
+            draft=bool(draft) or published is False, aliases=self.strings("aliases"),
+            extra=extra,
+        )
+
+    def _slug(self, path: PurePosixPath, jekyll: re.Match | None, title: str, style: str) -> str:
+        key, value = self.get("slug")
+        if value is not None:
+            try:
+                slug = clean_slug(str(value))
+            except UnsafeSlug:
+                self.error(key, f"slug {value!r} would write outside the article's folder",
+                           "a slug is one URL segment: no `/` and no `..`")
+                return "invalid"
+            if slug:
+                return slug
+        stem = jekyll.group(2) if jekyll else path.stem
+        if stem in ("index", "_index") and len(path.parts) > 2:  # a Hugo page bundle
+            stem = path.parent.name
+        return slugify(stem, style) or slugify(title, style) or "article"
+
+
+_MARKDOWN_INLINE = MarkdownIt("commonmark")
+_NOT_A_PARAGRAPH = re.compile(r"^(#|>|!\[|\||```|~~~|<|\[\^|[-*+] |\d+[.)] |    )")
+
+
+def first_paragraph(body: str) -> str:
+    """The body's first paragraph as plain text, the lead when front-matter has none."""
+    for block in re.split(r"\n\s*\n", body.strip()):
+        block = block.strip()
+        if not block or _NOT_A_PARAGRAPH.match(block):
+            continue
+        tokens = _MARKDOWN_INLINE.parseInline(block)
+        return " ".join("".join(_plain_text(t) for t in tokens).split())
+    return ""
+
+
+def _plain_text(token) -> str:
+    if token.children:
+        return "".join(_plain_text(child) for child in token.children)
+    if token.type in ("text", "code_inline"):
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    return ""

@@ -1,0 +1,275 @@
+"""Pages to bytes through the theme's Jinja templates, streamed one page at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import traceback
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import jinja2
+from jinja2 import meta
+from markupsafe import Markup
+
+from ..article import Article
+from ..incremental.bodies import BodyStore
+from ..config import SiteConfig
+from ..text.dates import DateStyle, iso
+from ..incremental.fingerprints import body_fingerprint
+from ..errors import BuildFailed, SiteError, display_path
+from ..text.lang import direction_of, normalize_language
+from ..rendering.markup import link_resolver, render_inline, render_markdown
+from ..model.site import Page, Site, site_urls
+from ..rendering.share import json_for_script, share_links, share_meta
+from ..reading.reader import load_body
+from ..rendering.theme import Theme
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
+MACRO_MEMO_SIZE = 10_000     # cards and the like kept by `cached`, about a kilobyte each
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    path: str            # relative to site/
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """What templates may know of the site (never the raw config)."""
+    title: str
+    description: str
+    language: str
+    dir: str
+    url: str             # home page url
+    permalink: str       # home page absolute URL
+    origin: str          # scheme://host, for making root-relative URLs absolute
+    search: bool         # the site has a search page
+    extra: Any
+
+
+def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
+    """COMPILED: a folder that keeps compiled templates for the next build (Jinja checks
+    each against its source); compiling the theme costs a rebuild a tenth of a second."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs] + [str(BUILTIN_TEMPLATES)]),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False,   # an environment lives for one build; templates do not change under it
+        bytecode_cache=_bytecode_cache(compiled) if compiled is not None else None,
+    )
+    urls = site_urls(config)
+
+    dates = DateStyle.from_config(config)
+
+    def language(context, lang: str | None) -> str:
+        return lang or context["page"].lang
+
+    plain_words: dict[tuple[str, str], str] = {}
+
+    @jinja2.pass_context
+    def word(context, key: str, lang: str | None = None, count: int | None = None, **values: Any) -> str:
+        """A theme word; numbers in it are printed with the site's digits."""
+        lang = lang or context["page"].lang
+        if count is None and not values:
+            # A page prints twenty-odd words: looked up once per language, not per page.
+            found = plain_words.get((key, lang))
+            if found is None:
+                found = plain_words[key, lang] = theme.word(key, lang)
+            return found
+        text = theme.word(key, lang, count)
+        if values or count is not None:
+            shown = {k: dates.number(v, lang) if isinstance(v, int) else v for k, v in values.items()}
+            text = text.format(count=dates.number(count, lang) if count is not None else "", **shown)
+        return text
+
+    @jinja2.pass_context
+    def date_filter(context, moment: dt.datetime, style: str = "long", lang: str | None = None) -> str:
+        return dates.format_date(moment, language(context, lang), style)
+
+    @jinja2.pass_context
+    def period_filter(context, period, lang: str | None = None) -> str:
+        return dates.format_period(period.year, period.month, period.day, language(context, lang))
+
+    @jinja2.pass_context
+    def month_filter(context, month: int, lang: str | None = None) -> str:
+        return dates.month_name(month, language(context, lang))
+
+    @jinja2.pass_context
+    def number_filter(context, value: int, lang: str | None = None) -> str:
+        return dates.number(value, language(context, lang))
+
+    @jinja2.pass_context
+    def words_json(context, *keys: str, digits: bool = False) -> Markup:
+        """Theme words (plural tables included) for a page's script, safe inside <script>."""
+        lang = context["page"].lang
+        data: dict[str, Any] = {key: theme.entry(key, lang) for key in keys}
+        if digits:
+            data["digits"] = "arabic" if dates.number(0, lang) != "0" else "latin"
+        return Markup(json_for_script(data))
+
+    def asset(path: str) -> str:
+        return urls.url("/" + theme.assets.get(path, path))
+
+    env.globals.update(t=word, asset=asset, url_for=urls.url, words_json=words_json, cached=MacroMemo())
+    env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, number=number_filter, iso=iso,
+                       inline_markdown=lambda text: Markup(render_inline(text)))
+    return env
+
+
+def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None          # a read-only cache folder: templates are compiled each time
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+class MacroMemo:
+    """`cached(macro, arg, ...)` in a template: the macro's output, remembered for the rest of
+    the build. An article's card is printed on its home, tag, category, year, month and day
+    pages; a macro's call costs more than the card's own markup. Only for macros whose
+    output depends on their arguments alone (imported without context).
+
+    Arguments are told apart by identity: the site model's records live as long as the
+    build, and each entry holds its arguments, so an id cannot be reused under it."""
+
+    def __init__(self, size: int = MACRO_MEMO_SIZE):
+        self.size = size
+        self._outputs: OrderedDict[tuple, tuple[tuple, Markup]] = OrderedDict()
+
+    def __call__(self, macro: Any, *args: Any) -> Markup:
+        key = (getattr(macro, "_func", macro), *map(id, args))
+        found = self._outputs.get(key)
+        if found is not None and all(a is b for a, b in zip(found[0], args)):
+            self._outputs.move_to_end(key)
+            return found[1]
+        output = Markup(macro(*args))
+        self._outputs[key] = (args, output)
+        if len(self._outputs) > self.size:
+            self._outputs.popitem(last=False)
+        return output
+
+
+class Renderer:
+    """Renders pages one at a time. A page depends only on its Page record, the URLs of the
+    articles its bodies link to (LINKS), the config and the theme."""
+
+    def __init__(self, config: SiteConfig, theme: Theme, bodies: BodyStore | None = None,
+                 compiled: Path | None = None):
+        self.config, self.theme = config, theme
+        self.env = make_environment(theme, config, compiled)
+        self.view = site_view(config)
+        self.bodies = bodies or BodyStore()
+
+    def compile(self, names) -> None:
+        """Compile the templates NAMES and every template they extend, import or include,
+        now: forked workers then inherit them instead of each compiling its own."""
+        todo, seen = sorted(names), set()
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            try:
+                self.env.get_template(name)
+                source = self.env.loader.get_source(self.env, name)[0]
+                todo.extend(n for n in meta.find_referenced_templates(self.env.parse(source)) if n)
+            except jinja2.TemplateError:
+                pass         # reported, with its page, when that page is rendered
+
+    def body(self, article: Article, links: Mapping[str, str], keep: bool = False) -> str:
+        key = body_fingerprint(article, links)
+        found = self.bodies.get(key)
+        if found is None:
+            resolve = link_resolver(article.content_dir, self.config.base_path, links)
+            found = render_markdown(load_body(article, self.config.root), resolve)
+            self.bodies.put(key, found, keep)
+        elif keep:
+            self.bodies.put(key, found, keep)
+        return found
+
+    def render(self, page: Page, links: Mapping[str, str], keep_body: bool = False) -> str:
+        """KEEP_BODY stores an article's rendered body for the feeds that will show it."""
+        template = self.env.get_template(page.template)
+        context: dict[str, Any] = {"site": self.view, "page": page,
+                                   "share": share_meta(page, self.config.title, self.view.permalink)}
+        if page.article is not None:
+            context["article"] = page.article
+            if page.kind == "article":
+                context["body"] = Markup(self.body(page.article, links, keep_body))
+                context["share_links"] = share_links(page.article, self.config.share)
+        if page.pagination is not None:
+            context["pagination"] = page.pagination
+        if page.kind == "feed":
+            def entry_content(article: Article) -> str:
+                """The body for a feed: every URL absolute, as feed readers need."""
+                return absolute_urls(self.body(article, links), self.view.origin, article.permalink)
+            context["entry_content"] = entry_content
+        return template.render(context)
+
+
+def render_site(site: Site, theme: Theme) -> Iterator[OutputFile]:
+    """Yield every page; template errors are gathered and raised together at the end."""
+    renderer = Renderer(site.config, theme)
+    errors: dict[tuple, SiteError] = {}
+    for page in site.pages:
+        try:
+            yield OutputFile(page.output_path, renderer.render(page, site.links).encode("utf-8"))
+        except Exception as error:  # noqa: BLE001 - reported with its template and line
+            problem = template_error(error, page, site.config)
+            errors.setdefault((problem.path, problem.line, problem.message), problem)
+    if errors:
+        raise BuildFailed(errors.values())
+    yield from host_files(site.config)
+
+
+def host_files(config: SiteConfig) -> Iterator[OutputFile]:
+    """Files static hosts read: .nojekyll (GitHub Pages serves folders starting with _ as
+    they are), and CNAME for a custom domain."""
+    yield OutputFile(".nojekyll", b"")
+    if config.cname:
+        yield OutputFile("CNAME", config.cname.encode("ascii") + b"\n")
+
+
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*|#[^"]*)"')
+
+
+def absolute_urls(html: str, origin: str, page_permalink: str) -> str:
+    """Make root-relative and in-page URLs in HTML absolute."""
+    def replace(match: re.Match) -> str:
+        url = match.group(2)
+        return f'{match.group(1)}{page_permalink + url if url.startswith("#") else origin + url}"'
+    return _ROOT_RELATIVE.sub(replace, html)
+
+
+def site_view(config: SiteConfig) -> SiteView:
+    urls = site_urls(config)
+    lang = normalize_language(config.language)
+    return SiteView(title=config.title, description=config.description, language=lang,
+                    dir=direction_of(lang), url=urls.url("/"), permalink=urls.permalink("/"),
+                    origin=config.origin, search=config.search, extra=config.extra)
+
+
+def template_error(error: Exception, page: Page, config: SiteConfig) -> SiteError:
+    """Name the template file and line where rendering failed, and the page it was for."""
+    for_page = f" (while rendering {page.article.source if page.article else page.url})"
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return SiteError(_shown(error.filename or error.name or "?", config), error.lineno,
+                         f"template syntax error: {error.message}{for_page}")
+    if isinstance(error, jinja2.TemplateNotFound):
+        return SiteError(page.template, None, f"template {error.name!r} not found{for_page}",
+                         "add it to templates/ or to the theme's templates/")
+    path, line = page.template, None
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        # Jinja rewrites tracebacks so that template frames carry the template's file and line.
+        if "__jinja_exception__" in frame.f_globals or "__jinja_template__" in frame.f_globals:
+            path, line = _shown(frame.f_code.co_filename, config), lineno
+    return SiteError(path, line, f"{type(error).__name__}: {error}{for_page}")
+
+
+def _shown(filename: str, config: SiteConfig) -> str:
+    return display_path(Path(filename), config.root)

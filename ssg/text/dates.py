@@ -1,0 +1,198 @@
+"""Reading dates from front-matter, and the one function that prints a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
+from hijridate import Gregorian
+
+from ..text.arabic import to_latin_digits
+
+_SPACE_BEFORE_OFFSET = re.compile(r"\s+([+-]\d{2}:?\d{2}|Z)$")
+_COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
+
+
+class BadDate(ValueError):
+    pass
+
+
+def parse_date(value: object, tz: ZoneInfo) -> dt.datetime:
+    """A front-matter date as an aware datetime.
+
+    Accepts what YAML, TOML, Hugo and Jekyll write: 2024-09-13, 2024-09-13T10:30,
+    2024-09-13 10:30:00 +0300, ...Z, and Arabic-Indic digits. A date without a time
+    zone takes the site's; a written offset is kept as written.
+    """
+    if isinstance(value, dt.datetime):
+        return _shared_zone(value) if value.tzinfo else value.replace(tzinfo=tz)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
+    if not isinstance(value, str):
+        raise BadDate(f"{value!r} is not a date")
+    text = to_latin_digits(value.strip())
+    text = _SPACE_BEFORE_OFFSET.sub(r"\1", text)
+    text = _COMPACT_OFFSET.sub(r"\1:\2", text) if re.search(r"[T ]\d", text) else text
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise BadDate(f"{value!r} is not a date") from None
+    return _shared_zone(parsed) if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+_ZONES: dict[tuple, dt.tzinfo] = {}
+
+
+def _shared_zone(moment: dt.datetime) -> dt.datetime:
+    """MOMENT with the one zone object of its offset and name. Each parsed offset is a new
+    object otherwise, and ten thousand dates then pickle ten thousand zones into the cache."""
+    zone = moment.tzinfo
+    if type(zone) is not dt.timezone:
+        return moment
+    shared = _ZONES.setdefault((zone.utcoffset(None), zone.tzname(None)), zone)
+    return moment if shared is zone else moment.replace(tzinfo=shared)
+
+
+@lru_cache(maxsize=64)
+def _babel_locale(language: str) -> Locale:
+    """The CLDR locale for a language tag, falling back to its primary language, then English."""
+    for candidate in (language.replace("-", "_"), re.split("[-_]", language)[0]):
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale("en")
+
+
+def iso(moment: dt.datetime) -> str:
+    """RFC 3339 / ISO 8601 with offset, for <time datetime> and metadata."""
+    return _iso(moment, moment.tzinfo)
+
+
+@lru_cache(maxsize=65536)
+def _iso(moment: dt.datetime, zone: dt.tzinfo | None) -> str:
+    # Cached: a date is printed on every listing, feed and related list its article
+    # appears in, and formatting an aware datetime asks its zone for the offset each
+    # time. ZONE is in the key because equal moments in two zones print differently.
+    return moment.isoformat(timespec="seconds")
+
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# "dual" month names: the Levantine/Iraqi name, then the one Egypt and the Gulf use.
+DUAL_MONTHS = ("ar_SY", "ar_EG")
+_UNQUOTED_MONTH = re.compile(r"MMMM|LLLL")
+
+
+@dataclass(frozen=True, slots=True)
+class DateStyle:
+    """How the site prints dates and numbers; every date the theme prints goes through here.
+
+    The site's locale picks the month names (ar_SY and ar_IQ say أيلول, ar_EG and
+    ar_SA say سبتمبر) for articles in the locale's language; an article in another
+    language gets that language's CLDR dates. Arabic-Indic digits and the Hijri date
+    apply to Arabic text only.
+    """
+
+    locale: str = "ar"
+    month_names: str = "locale"
+    digits: str = "latin"
+    hijri: bool = False
+
+    @classmethod
+    def from_config(cls, config) -> "DateStyle":
+        return cls(config.date_locale, config.month_names, config.digits, config.hijri)
+
+    def _locale_for(self, language: str) -> Locale:
+        same = primary(language) == primary(self.locale)
+        return _babel_locale(self.locale if same else language)
+
+    def _arabic(self, language: str) -> bool:
+        return primary(language) == "ar"
+
+    def number(self, value: int | str, language: str) -> str:
+        text = str(value)
+        return text.translate(ARABIC_INDIC) if self.digits == "arabic" and self._arabic(language) else text
+
+    def _pattern(self, locale: Locale, style: str) -> str:
+        if style in ("full", "long", "medium", "short"):
+            return locale.date_formats[style].pattern
+        if style in locale.datetime_skeletons:
+            return locale.datetime_skeletons[style].pattern
+        return style
+
+    def _render(self, day: dt.date, pattern: str, locale: Locale, language: str) -> str:
+        if self.month_names == "dual" and self._arabic(language):
+            names = "/".join(_babel_locale(code).months["format"]["wide"][day.month] for code in DUAL_MONTHS)
+            pattern = _replace_month(pattern, names)
+        return self.number(babel_format_date(day, format=pattern, locale=locale), language)
+
+    def format_date(self, moment: dt.datetime | dt.date, language: str, style: str = "long") -> str:
+        """STYLE is a CLDR width (full, long, medium, short), skeleton (yMMMM) or pattern."""
+        day = moment.date() if isinstance(moment, dt.datetime) else moment
+        # An archive prints the same days again and again (cards, feeds, date pages), and
+        # Babel takes tens of microseconds a date.
+        key = (self, day, language, style)
+        found = _FORMATTED.get(key)
+        if found is None:
+            found = _FORMATTED[key] = self._format_day(day, language, style)
+        return found
+
+    def formatted(self) -> dict[tuple, str]:
+        """The dates this process has printed in this style, for remember()."""
+        return {key: text for key, text in _FORMATTED.items() if key[0] == self}
+
+    @staticmethod
+    def remember(formatted: dict[tuple, str]) -> None:
+        """Take dates printed before (by an earlier build) as printed: a build's workers,
+        forked after the site model, then start with them."""
+        _FORMATTED.update(formatted)
+
+    def _format_day(self, day: dt.date, language: str, style: str) -> str:
+        locale = self._locale_for(language)
+        text = self._render(day, self._pattern(locale, style), locale, language)
+        if self.hijri and self._arabic(language) and style in ("full", "long"):
+            hijri = hijri_date(day)
+            if hijri:
+                text += " · " + self.number(hijri, language)
+        return text
+
+    def format_period(self, year: int, month: int | None, day: int | None, language: str) -> str:
+        """The name of a date index: '2024', 'أيلول 2024', '13 أيلول 2024'."""
+        if day:
+            return self.format_date(dt.date(year, month or 1, day), language)
+        if month:
+            return self.format_date(dt.date(year, month, 1), language, "yMMMM")
+        return self.number(year, language)
+
+    def month_name(self, month: int, language: str) -> str:
+        """The month's name on its own, as in an archive's list of months."""
+        return self.format_date(dt.date(2000, month, 1), language, "LLLL")
+
+
+_FORMATTED: dict[tuple, str] = {}     # (DateStyle, day, language, style) -> the printed date
+
+
+def _replace_month(pattern: str, name: str) -> str:
+    """Put NAME, quoted, where a CLDR pattern has its month field; quoted text stays."""
+    parts = pattern.split("'")
+    for index in range(0, len(parts), 2):  # even parts are outside quotes
+        parts[index] = _UNQUOTED_MONTH.sub(lambda _: f"'{name}'", parts[index])
+    return "'".join(parts)
+
+
+def hijri_date(day: dt.date) -> str:
+    """'10 ربيع الأول 1446 هـ' (Umm al-Qura), or '' outside the calendar's range (1924-2077)."""
+    try:
+        hijri = Gregorian(day.year, day.month, day.day).to_hijri()
+    except (OverflowError, ValueError):
+        return ""
+    return f"{hijri.day} {hijri.month_name('ar')} {hijri.year} {hijri.notation('ar')}"
+
+
+def primary(language: str) -> str:
+    return re.split("[-_]", language)[0].lower()

@@ -1,31 +1,39 @@
-"""`ssg build`: see whether anything changed since the last build, and when something did,
-run the pipeline (ssg.pipeline).
+"""`ssg build`: the whole build, every stage once, in order.
 
-The check reads no source and imports neither Jinja nor Markdown: it compares the size
-and modification time of every file a build reads, and the build time's effect on what
-is published, with what the last build recorded. So a rebuild with nothing to do costs
-a directory walk.
+Every build takes this one path: a clean build, a rebuild after an edit, one after a
+body edit and one with nothing to do differ in what the last build left
+(.ssg-cache/), not in code. Each stage is a module of its own:
+
+    survey      incremental/changes.py   what the build reads, by size and time
+    read        incremental/read.py      sources parsed (reading/), or the last build's records
+    model       incremental/modelling.py the site's pages (model/), or the last ones with new bodies
+    plan        incremental/plan.py      each file's digest: render, copy, keep or delete
+    write       incremental/plan.py      rendered (rendering/) in the executor (execution/) into a writer (output/)
+    search      search/pagefind.py       the search index
+    commit      output/                  into site/ in one step; nothing reaches it before
+    save        incremental/state.py     what the next build reuses
 """
 
 from __future__ import annotations
 
-import bisect
-import os
+import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .article import Article
 from .commands.buildlog import record_build
-from .incremental.state import (QuickCheck, cache_folder, environment_digest, load_quick_check, load_state,
-                                output_identity,
-                    sha1)
 from .config import SiteConfig, load_config, replace
 from .errors import BuildFailed
-from .reading.files import NO_CONTENT, list_sources
-from .options import NEWS_WINDOW, BuildOptions, build_time, default_jobs
+from .execution.collector import collector_paused, frozen
+from .incremental.changes import Inputs, nothing_changed, same_frame, survey
+from .incremental.state import (BuildState, QuickCheck, cache_folder, load_quick_check, load_state, output_identity,
+                                save_build)
+from .options import BuildOptions, build_time, default_jobs
 from .output.journal import emptying_trash, recover
 from .progress import Progress
+from .reading.files import NO_CONTENT
 from .rendering.theme import Theme, load_theme
 
 if TYPE_CHECKING:
@@ -38,7 +46,7 @@ def no_progress(stage: str, done: int, total: int) -> None:
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
-    site: Site | None                # None when nothing had changed and nothing was rebuilt
+    site: Site | None                # the site model; None when this build kept the last one
     articles: int
     pages: int                       # files the site has
     written: int                     # files written by this build
@@ -63,112 +71,78 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
         config = replace(config, base_url=base_url)
     options = BuildOptions(drafts=drafts, future=future, now=build_time())
     try:
-        report = _build(config, options, jobs, use_cache, progress, reindex, started)
+        report = _build(config, options, jobs or default_jobs(), use_cache, reindex, progress)
     except BuildFailed as failure:
         record_build(config.root, config.output_dir, ok=False, errors=len(failure.errors))
         raise
     record_build(config.root, config.output_dir, ok=True)
-    return report
+    return dataclasses.replace(report, seconds=time.perf_counter() - started)
 
 
-def _build(config: SiteConfig, options: BuildOptions, jobs: int | None, use_cache: bool, progress: Progress,
-           reindex: bool, started: float) -> BuildReport:
-    cache_dir = cache_folder(config.root, config.output_dir)
-    recover(cache_dir)   # finish a commit an interruption left halfway
+def _build(config: SiteConfig, options: BuildOptions, jobs: int, use_cache: bool, reindex: bool,
+           progress: Progress) -> BuildReport:
+    cache = cache_folder(config.root, config.output_dir)
+    recover(cache)                                    # finish a commit an interruption left halfway
     theme = load_theme(config)
     if not config.content_dir.is_dir():
         raise BuildFailed([NO_CONTENT])
-    markdown, assets = list_sources(config)
-    stats = stat_sources(config.root, markdown)
-    environment, reading = environment_digest(), sha1(repr(config))
-    frame = frame_digest(theme, config, options, environment, reading, assets)
-    inputs = inputs_digest(frame, stats)
-    quick = load_quick_check(cache_dir, environment, config.output_dir) if use_cache else None
+    inputs = survey(config, theme, options)
+    quick = load_quick_check(cache, inputs.environment, config.output_dir) if use_cache else None
     # The last build's files are known only while the output folder is as it left it: one
     # emptied, replaced or half-restored since is built again whole.
-    if quick is not None and (quick.output_folder is None
-                              or quick.output_folder != output_identity(config.output_dir)):
+    if quick is not None and quick.output_folder != output_identity(config.output_dir):
         quick = None
-    if quick is not None and nothing_changed(quick, inputs, config, options):
-        return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir,
-                           time.perf_counter() - started)
-    with emptying_trash(cache_dir):
-        old = None
-        if quick is not None:
-            old = load_state(cache_dir, environment, config.output_dir)
-            if old is not None and same_frame(quick, frame, config, options):
-                from .patch import patch   # Jinja, Markdown and the rest: only when there is work
-                patched = patch(config, theme, options, old, cache_dir, stats, inputs, quick, reindex=reindex,
-                                progress=progress)
-                if patched is not None:
-                    return BuildReport(None, patched.articles, patched.pages, len(patched.written),
-                                       patched.pages - len(patched.written), 0, config.output_dir,
-                                       time.perf_counter() - started, patched.warnings, patched.rendered)
-
-        from .pipeline import Pipeline
-        pipeline = Pipeline(config, theme, options, jobs=jobs or default_jobs(), old=old, progress=progress,
-                            reindex=reindex, environment=environment, reading=reading, frame=frame,
-                            cache_dir=cache_dir)
-        site = pipeline.run(stats, assets, inputs)
-    return BuildReport(site, len(site.articles), len(pipeline.state.outputs), len(pipeline.written),
-                       len(pipeline.unchanged), len(pipeline.deleted), config.output_dir,
-                       time.perf_counter() - started, site.warnings, tuple(sorted(pipeline.rendered)))
+    if nothing_changed(quick, inputs, config, options):
+        return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir, 0.0)
+    with emptying_trash(cache):
+        last = load_state(cache, inputs.environment, config.output_dir) if quick is not None else None
+        return _rebuild(config, options, theme, inputs, last, same_frame(quick, inputs.frame, config, options),
+                        jobs, reindex, progress, cache)
 
 
-def stat_sources(root: Path, markdown: list[str]) -> dict[str, tuple[int, int]]:
-    """Size and modification time of each source; one that vanished since it was listed is left out."""
-    stats = {}
-    folder = str(root) + os.sep
-    for path in markdown:
-        try:
-            stat = os.stat(folder + path)
-        except OSError:
-            continue
-        stats[path] = (stat.st_size, stat.st_mtime_ns)
-    return stats
+def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: Inputs, last: BuildState | None,
+             unchanged_frame: bool, jobs: int, reindex: bool, progress: Progress, cache: Path) -> BuildReport:
+    """LAST: the last build's state, when site/ holds its output (then only what changed is
+    written). UNCHANGED_FRAME: nothing but articles changed since, and the same are published."""
+    # Jinja, Markdown and the rest: imported only when there is work.
+    from .execution.workers import Executor
+    from .incremental.bodies import BodyStore, CachedBodies, keep_only
+    from .incremental.fingerprints import feed_bodies
+    from .incremental.modelling import model_site
+    from .incremental.plan import plan_outputs, write_outputs
+    from .incremental.read import read_sources
+    from .output.writer import open_writer
+    from .rendering.renderer import Renderer, render_body
+    from .search.pagefind import index_after_commit, index_before_commit, plan_index
 
-
-def frame_digest(theme: Theme, config: SiteConfig, options: BuildOptions, environment: str, reading: str,
-                 assets: list[str]) -> str:
-    """Everything a build reads but the articles, by size and time for files."""
-    templates = []
-    for folder in theme.template_dirs + (theme.folder / "i18n",):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file():
-                stat = path.stat()
-                templates.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    files = [static.source for static in theme.static] + [config.content_dir / a for a in assets]
-    copied = [f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path in files if (stat := path.stat())]
-    return sha1(environment, reading, repr(options.drafts), repr(options.future),
-                repr(sorted(theme.assets.items())), *copied, *templates)
-
-
-def inputs_digest(frame: str, stats: dict[str, tuple[int, int]]) -> str:
-    """Everything a build reads: equal means equal output."""
-    return sha1(frame, *(f"{path}:{size}:{mtime_ns}" for path, (size, mtime_ns) in sorted(stats.items())))
-
-
-def nothing_changed(quick: QuickCheck, inputs: str, config: SiteConfig, options: BuildOptions) -> bool:
-    """The same inputs as last time, the search index still there, and a build time that
-    publishes the same articles and puts the same ones in the news sitemap."""
-    return quick.inputs == inputs and same_frame(quick, quick.frame, config, options)
-
-
-def same_frame(quick: QuickCheck, frame: str, config: SiteConfig, options: BuildOptions) -> bool:
-    """As nothing_changed, but for the articles."""
-    if quick.frame != frame:
-        return False
-    if config.search and not (config.output_dir / "pagefind").is_dir():
-        return False
-    if quick.articles == 0 and quick.build_time != options.now.timestamp():
-        return False        # with nothing published, the site's feed is dated by the build time
-    return same_selection(quick.dates, quick.build_time, options.now.timestamp())
-
-
-def same_selection(dates: list[float], before: float, now: float) -> bool:
-    """True when a build at NOW publishes the same articles (dated at or before it) and puts
-    the same ones in the news sitemap (dated within NEWS_WINDOW before it) as one at BEFORE.
-    DATES are every article's date, sorted."""
-    window = NEWS_WINDOW.total_seconds()
-    return (bisect.bisect_right(dates, before) == bisect.bisect_right(dates, now)
-            and bisect.bisect_left(dates, before - window) == bisect.bisect_left(dates, now - window))
+    executor = Executor(jobs)
+    with collector_paused():                          # records that live to the end: see collector.py
+        sources = read_sources(inputs, last, config, executor, progress)
+        model = model_site(sources, inputs.assets, last, unchanged_frame, config, options, theme, progress)
+    del sources                                       # its unplaced records: the model holds the placed ones
+    with frozen(), BodyStore(cache / "bodies", last.bodies if last is not None else None) as store:
+        renderer = Renderer(config, theme, CachedBodies(store, lambda article, links: render_body(article, links,
+                                                                                                   config)),
+                            cache / "templates")
+        plan = plan_outputs(model, last, inputs, renderer, config, theme, options)
+        with open_writer(config.output_dir, cache, update=last is not None) as writer:
+            done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None)
+            search = plan_index(config, last.search if last is not None else None, (
+                (path, done.outputs[path].sha1) for path, page in model.body_pages.items() if page.kind == "article"),
+                reindex)
+            index_before_commit(search, writer, progress)
+            writer.commit(done.written, plan.deleted)
+        index_after_commit(search, writer, config, progress)
+    state = BuildState(environment=inputs.environment, reading=inputs.reading, output_dir=str(config.output_dir),
+                       frame=inputs.frame, sources=model.sources, outputs=done.outputs, search=search.digest,
+                       memo=model.reusable, cards=model.fingerprints.cards, body_keys=model.fingerprints.bodies,
+                       links=model.links, body_pages=model.body_pages, templates=plan.templates, site=plan.site,
+                       articles=model.articles, warnings=model.warnings,
+                       bodies=keep_only(cache / "bodies", store.index,
+                                        feed_bodies(model.body_pages.values(), model.fingerprints)))
+    dates = sorted(entry.result.date.timestamp() for entry in model.sources.values()
+                   if isinstance(entry.result, Article))
+    save_build(cache, last, state, QuickCheck(inputs.digest, inputs.frame, dates, options.now.timestamp(),
+                                              model.articles, len(done.outputs), output_identity(config.output_dir)))
+    return BuildReport(model.site, model.articles, len(done.outputs), len(done.written), len(done.unchanged),
+                       len(plan.deleted), config.output_dir, 0.0, model.warnings, tuple(sorted(done.rendered)))

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         print(failure.report(), file=sys.stderr)
         return 1
     except CommandError as error:
-        from ..commands.deploy import mask_secrets
+        from .deploy import mask_secrets
         print(f"error: {mask_secrets(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -126,7 +126,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
-    from ..commands.preview import ServeOptions, serve_site
+    from .preview import ServeOptions, serve_site
     options = ServeOptions(host=args.host, port=args.port, drafts=args.drafts, future=args.future,
                            open_browser=args.open)
     serve_site(args.source, options, say=lambda line: print(line, flush=True))
@@ -134,7 +134,7 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from ..commands.check import check_site, count_pages
+    from .check import check_site, count_pages
     from ..config import load_config
     config = load_config(args.source, args.output)
     started = time.perf_counter()
@@ -148,10 +148,10 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_deploy(args: argparse.Namespace) -> int:
-    from ..commands.buildlog import last_build
-    from ..commands.check import check_site
+    from .buildlog import last_build
+    from .check import check_site
     from ..config import load_config
-    from ..commands.deploy import DeployRequest, choose_target, mask_secrets, preflight
+    from .deploy import DeployRequest, choose_target, mask_secrets, preflight
     if args.build:
         _run_build(argparse.Namespace(source=args.source, output=args.output, drafts=False, future=False,
                                       quiet=False, jobs=None, clean=False))
@@ -174,7 +174,7 @@ def _run_deploy(args: argparse.Namespace) -> int:
 
 
 def _run_new(args: argparse.Namespace) -> int:
-    from ..commands.scaffold import ScaffoldError, new_article, new_site
+    from .scaffold import ScaffoldError, new_article, new_site
     what = args.what
     if what and what[0] == "article":
         if len(what) != 2:

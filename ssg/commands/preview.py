@@ -18,9 +18,9 @@ from ..build import build
 from ..incremental.state import cache_folder
 from ..config import load_config
 from ..errors import BuildFailed, CommandError
-from ..commands.server import BuildState, PreviewServer
+from .server import BuildState, PreviewServer
 from ..rendering.theme import find_theme
-from ..commands.watch import Changes, WatchedFolders, Watcher
+from .watch import Changes, WatchedFolders, Watcher
 
 
 class ServeError(CommandError):

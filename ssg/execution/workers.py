@@ -1,4 +1,5 @@
-"""The work a build hands out to processes: parsing sources and rendering pages.
+"""The executor: runs a build's parsing and rendering, in a pool of forked processes or,
+with one job, in the build's own process. Both run the very same code.
 
 Parsing runs in a pool forked before the site model exists, so its workers start
 small and send back one small record per article. Rendering runs in a pool forked
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from ..execution.collector import frozen
+from .collector import frozen
 from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
 from ..model.site import Page
@@ -82,7 +83,7 @@ def _parse_batch(paths: Sequence[str]) -> list[tuple[str, int, int, Any]]:
     return [_parse(path) for path in paths]
 
 
-def parse_sources(paths: Sequence[str], config: SiteConfig, jobs: int, done: Done) -> Iterable:
+def _parse_sources(paths: Sequence[str], config: SiteConfig, jobs: int, done: Done) -> Iterable:
     """(path, size, mtime_ns, Article or errors) for each path, in order."""
     if not paths:
         return
@@ -123,7 +124,7 @@ def _render(job: RenderJob) -> RenderResult:
         data = work.renderer.render(page, job.links, job.keep_body).encode("utf-8")
     except Exception as error:  # noqa: BLE001 - reported with its template and line
         return RenderResult(page.output_path, "", False, template_error(error, page, work.renderer.config))
-    kept = tuple(work.renderer.bodies.take_added())
+    kept = work.renderer.bodies.take_added()
     digest = hashlib.sha1(data).hexdigest()
     if digest == job.old_sha1:
         return RenderResult(page.output_path, digest, False, kept=kept)
@@ -159,12 +160,31 @@ def _render_range_in_worker(bounds: tuple[int, int]) -> list[RenderResult] | Non
     return _render_range(bounds)
 
 
-def render_phases(phases: Sequence[tuple[Sequence[RenderJob], int]], renderer: Renderer, place: Place,
-                  progress: Progress) -> Iterator[RenderResult]:
-    """Render the jobs of each phase, in that phase's number of processes, in turn (a later
-    phase may reuse the bodies an earlier one rendered), telling PROGRESS; yield each page
-    rendered. Template errors are gathered and raised together once every page has been
-    tried."""
+class Executor:
+    """Runs a build's work in JOBS processes: forked pools, or with one job, here."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+
+    def parse(self, paths: Sequence[str], config: SiteConfig, done: Done) -> Iterable:
+        """(path, size, mtime_ns, Article or errors) for each source PATHS names, in order."""
+        return _parse_sources(paths, config, self.jobs, done)
+
+    def render(self, phases: Sequence[Phase], renderer: Renderer, place: Place,
+               progress: Progress) -> Iterator[RenderResult]:
+        """Render each phase's jobs in turn (a later phase may reuse the bodies an earlier
+        one kept): in the pool, or here for a phase that may not go to it. Each page is
+        yielded as it is written; template errors are raised together once every page
+        has been tried."""
+        return _render_phases([(jobs, self.jobs if pooled else 1) for jobs, pooled in phases], renderer, place,
+                              progress)
+
+
+Phase = tuple[Sequence[RenderJob], bool]    # render jobs, and whether the pool may take them
+
+
+def _render_phases(phases: Sequence[tuple[Sequence[RenderJob], int]], renderer: Renderer, place: Place,
+                   progress: Progress) -> Iterator[RenderResult]:
     total, done = sum(len(jobs) for jobs, _ in phases), [0]
 
     def advance(count: int) -> None:
@@ -223,7 +243,7 @@ def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, place: Place, pr
                         done(len(results))
                         for result in results:
                             # What a worker stored, the pools forked next (the feeds) can read.
-                            renderer.bodies.index.update(result.kept)
+                            renderer.bodies.learn(result.kept)
                             yield result
                 ranges = declined + ranges
     finally:
@@ -231,6 +251,6 @@ def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, place: Place, pr
 
 
 def _forget_parent_files() -> None:
-    """A worker must not write to the pack file it inherited: it opens its own."""
+    """A worker must not write to the files its parent holds open: it opens its own."""
     _work.renderer.bodies.forked()
 

@@ -12,7 +12,10 @@ import os
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
+
+from ..article import Article
+from .fingerprints import body_fingerprint
 
 MEMORY_SIZE = 512                      # bodies kept in memory
 
@@ -78,6 +81,12 @@ class BodyStore:
             return None
         return data.decode("utf-8") if len(data) == length else None
 
+    def __enter__(self) -> BodyStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         if self._pack is not None:
             self._pack.close()
@@ -112,3 +121,31 @@ def keep_only(folder: Path, index: dict[str, Location], keys: Iterable[str]) -> 
             (folder / name).unlink(missing_ok=True)
         kept = fresh.index
     return kept
+
+
+class CachedBodies:
+    """The renderer's bodies (ssg.rendering.renderer.Bodies), each rendered once and kept in
+    STORE under its body fingerprint: a page and the feeds that show the same body, in this
+    build or the next, render its Markdown once."""
+
+    def __init__(self, store: BodyStore, render: Callable[[Article, Mapping[str, str]], str]):
+        self.store, self.render = store, render
+
+    def __call__(self, article: Article, links: Mapping[str, str], keep: bool = False) -> str:
+        key = body_fingerprint(article, links)
+        found = self.store.get(key)
+        if found is None:
+            found = self.render(article, links)
+            self.store.put(key, found, keep)
+        elif keep:
+            self.store.put(key, found, keep)
+        return found
+
+    def take_added(self) -> tuple:
+        return tuple(self.store.take_added())
+
+    def learn(self, added: tuple) -> None:
+        self.store.index.update(added)
+
+    def forked(self) -> None:
+        self.store.forked()

@@ -12,7 +12,7 @@ import jinja2
 from jinja2 import meta
 
 from ..article import CARD_FIELDS, Article
-from ..incremental.state import sha1
+from .state import sha1
 from ..model.site import Page
 
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))

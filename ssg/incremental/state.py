@@ -28,6 +28,34 @@ EDITS = "edits.pickle"
 EDITS_SHARE = 0.25                   # edits may come to this share of the state before it is saved whole
 
 
+def unchanged(last: Any, now: Any) -> bool:
+    """The reuse rule: a record of this build is unchanged since the last build when it is
+    the very object the last build held.
+
+    A rebuild loads the last build's records (articles, pages, source entries) from the
+    state, and every stage hands on a record it did not need to change as that same object:
+    the reader keeps the entry of a source whose size and time are the same, the model
+    keeps an article whose place is the same (model.site, _place), the state's pickler
+    keeps identity within a save and across its edits. So `is` answers in one step what
+    comparing would answer in many (an equal record can still differ: a date equal as a
+    moment, in another zone), and everything computed from such a record last time (its
+    fingerprints, its page's digest, its entry in the saved state) is still good. A stage
+    that copied a record it did not change would cost the rebuild time, never correctness."""
+    return last is now
+
+
+def all_unchanged(last: tuple, now: tuple) -> bool:
+    return len(last) == len(now) and all(map(unchanged, last, now))
+
+
+def holds_the_same_records(page: Any, last: Any) -> bool:
+    """A page (model.site.Page) and its last version hold the same article, neighbours,
+    related articles and feed entries, each unchanged."""
+    return (unchanged(last.article, page.article) and unchanged(last.newer, page.newer)
+            and unchanged(last.older, page.older) and all_unchanged(last.related, page.related)
+            and all_unchanged(last.entries, page.entries))
+
+
 # Named tuples, not dataclasses: the state holds one of each per source and per output
 # file, and tuples pickle without the per-object Python calls a dataclass costs.
 class SourceEntry(NamedTuple):
@@ -222,6 +250,25 @@ def _load(path: Path, environment: str, output_dir: Path) -> Any:
             return pickle.load(stream)
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache means a clean build
         return None
+
+
+def save_build(folder: Path, last: BuildState | None, state: BuildState, quick: QuickCheck) -> None:
+    """Save STATE, which this build made from LAST: as an edit appended to LAST's save where
+    there is one, else whole."""
+    if last is None or not last.generation:
+        save_state(folder, state, quick)
+        return
+
+    def same_body_page(path: str, before: Any, page: Any) -> bool:
+        """The last build's record of a page can stand for PAGE: the same digest, and the
+        same records."""
+        old, new = last.outputs.get(path), state.outputs[path]
+        return old is not None and old.digest == new.digest and holds_the_same_records(page, before)
+
+    edit = state_edit(last, state, {"sources": lambda path, before, entry: unchanged(before, entry),
+                                    "body_pages": same_body_page})
+    state.generation = last.generation
+    save_edit(folder, state, edit, last.records(), quick)
 
 
 def save_state(folder: Path, state: BuildState, quick: QuickCheck) -> None:

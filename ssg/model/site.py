@@ -14,15 +14,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from ..model.archive import Period, group_periods, neighbours
+from .archive import Period, group_periods, neighbours
 from ..article import Article, Image, Link, pickled_as_tuple
 from ..config import SiteConfig
 from ..text.dates import DateStyle
 from ..errors import BuildFailed, SiteError
 from ..text.lang import direction_of, normalize_language
 from ..options import NEWS_WINDOW, BuildOptions
-from ..model.related import related_articles
-from ..model.taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
+from .related import related_articles
+from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
 from ..text.urls import Urls, is_inside, output_path_for
 
 Words = Callable[[str, str], str]   # (key, language) -> the theme's word
@@ -93,6 +93,7 @@ class Site:
     periods: tuple[Period, ...] = ()
     build_time: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     warnings: tuple[str, ...] = ()
+    reusable: dict = field(default_factory=dict)   # work the next build may reuse: build_site's REMEMBERED
 
 
 def slim(group):
@@ -129,10 +130,11 @@ def expand_permalink(pattern: str, article: Article) -> str:
 
 
 def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
-               options: BuildOptions = BuildOptions(), words: Words = no_words, memo: dict | None = None) -> Site:
-    """MEMO carries work that the next build may reuse (the related lists, the dates
-    printed); the caller keeps it between builds."""
-    builder = _SiteBuilder(config, options, words, memo if memo is not None else {})
+               options: BuildOptions = BuildOptions(), words: Words = no_words,
+               remembered: dict | None = None) -> Site:
+    """REMEMBERED: the last build's Site.reusable (the related lists, the dates printed), whose
+    entries still good are taken instead of computed again."""
+    builder = _SiteBuilder(config, options, words, dict(remembered or {}))
     return builder.build(articles, assets)
 
 
@@ -185,7 +187,7 @@ class _SiteBuilder:
             raise BuildFailed(self.errors)
         return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
                     links={a.source: a.url for a in placed}, tags=terms["tags"], categories=terms["categories"],
-                    periods=periods, build_time=self.options.now,
+                    periods=periods, build_time=self.options.now, reusable=self.memo,
                     warnings=tuple(_look_alike_warning(a, b)
                                    for a, b in look_alike(terms["tags"] + terms["categories"])))
 
@@ -209,8 +211,8 @@ class _SiteBuilder:
         if (url == article.url and output_path == article.output_path and permalink == article.permalink
                 and image is article.image and tag_links == article.tag_links
                 and category_links == article.category_links):
-            # The record the last build placed, placed the same: the same object, so that
-            # the rebuild can see at a glance what it computed from it is still good.
+            # The record the last build placed, placed the same: kept as the same object,
+            # which is what tells a rebuild that it is unchanged (incremental.state.unchanged).
             return article
         return dataclasses.replace(article, url=url, output_path=output_path, permalink=permalink, image=image,
                                    tag_links=tag_links, category_links=category_links)

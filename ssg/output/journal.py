@@ -1,8 +1,5 @@
-"""Putting a build's files in place without ever leaving a half-built site/.
-
-A build with nothing to reuse writes a complete new tree into a staging folder and
-swaps it in (write.py). A rebuild writes only the files that changed, into a pending
-folder beside site/, then moves them in under a journal: if it is interrupted while
+"""The writer of a rebuild: only the files that changed are written, into a pending
+folder beside site/, then moved in under a journal: if it is interrupted while
 moving, the next run finishes the moves before it does anything else, so site/ is
 never left between two builds.
 
@@ -37,9 +34,12 @@ def pending_name(relative: str) -> str:
     return hashlib.sha1(relative.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Update:
-    """Changed files go to `place(path)`, in the folder `target`; commit() moves them into
-    the output and deletes what the new build no longer has."""
+class JournalWriter:
+    """Changed files go to `place(path)`, in the pending folder `target`; commit() moves them
+    into the output and deletes what the new build no longer has. The whole new site exists
+    only once committed (TREE is None)."""
+
+    tree: Path | None = None
 
     def __init__(self, output_dir: Path, journal_folder: Path):
         self.output_dir, self.journal_folder = output_dir, journal_folder

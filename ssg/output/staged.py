@@ -1,5 +1,6 @@
-"""Swapping a finished folder into place in one step, so that readers see the old tree or
-the new one and nothing in between."""
+"""The writer of a build with nothing to reuse: the whole site is written into a staging
+folder beside site/, then swapped into place in one step, so that readers see the old
+tree or the new one and nothing in between."""
 
 from __future__ import annotations
 
@@ -8,9 +9,30 @@ import ctypes.util
 import os
 import shutil
 from pathlib import Path
+from typing import Iterable
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+
+
+class StagedWriter:
+    """Every file goes to the staging folder TREE; commit() swaps it in for OUTPUT_DIR."""
+
+    def __init__(self, output_dir: Path):
+        self.output_dir = output_dir
+        self.tree: Path | None = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
+        shutil.rmtree(self.tree, ignore_errors=True)
+        self.tree.mkdir(parents=True)
+
+    def place(self, relative: str) -> Path:
+        return self.tree / relative
+
+    def commit(self, written: Iterable[str], deleted: Iterable[str]) -> None:
+        """WRITTEN and DELETED need no moves: the staging folder is the whole new site."""
+        swap_into_place(self.tree, self.output_dir)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.tree, ignore_errors=True)
 
 
 def swap_into_place(staging: Path, output_dir: Path) -> None:

@@ -18,9 +18,9 @@ from ..article import Article, Image
 from ..config import SiteConfig
 from ..text.dates import BadDate, parse_date
 from ..errors import SiteError, display_path
-from ..reading.frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
+from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
 from ..text.lang import direction_of, is_valid_language, normalize_language
-from ..reading.files import NO_CONTENT, list_sources
+from .files import NO_CONTENT, list_sources
 from ..text.urls import UnsafeSlug, clean_slug, slugify
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")

@@ -8,24 +8,22 @@ import traceback
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Protocol
 
 import jinja2
 from jinja2 import meta
 from markupsafe import Markup
 
 from ..article import Article
-from ..incremental.bodies import BodyStore
 from ..config import SiteConfig
-from ..text.dates import DateStyle, iso
-from ..incremental.fingerprints import body_fingerprint
-from ..errors import BuildFailed, SiteError, display_path
-from ..text.lang import direction_of, normalize_language
-from ..rendering.markup import link_resolver, render_inline, render_markdown
-from ..model.site import Page, Site, site_urls
-from ..rendering.share import json_for_script, share_links, share_meta
+from ..errors import SiteError, display_path
+from ..model.site import Page, site_urls
 from ..reading.reader import load_body
-from ..rendering.theme import Theme
+from ..text.dates import DateStyle, iso
+from ..text.lang import direction_of, normalize_language
+from .markup import link_resolver, render_inline, render_markdown
+from .share import json_for_script, share_links, share_meta
+from .theme import Theme
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
 MACRO_MEMO_SIZE = 10_000     # cards and the like kept by `cached`, about a kilobyte each
@@ -154,16 +152,59 @@ class MacroMemo:
         return output
 
 
+class Bodies(Protocol):
+    """Where the renderer gets an article's body as HTML. A build hands in one that keeps
+    bodies between pages and builds (ssg.incremental.bodies); forked workers share it."""
+
+    def __call__(self, article: Article, links: Mapping[str, str], keep: bool = False) -> str:
+        """KEEP: a feed will show this body again."""
+
+    def take_added(self) -> tuple:
+        """In a worker: what it kept since last asked, for the build to learn()."""
+
+    def learn(self, added: tuple) -> None:
+        """In the build: what a worker kept, for the workers forked after it."""
+
+    def forked(self) -> None:
+        """In a worker, once, before its first page."""
+
+
+class FreshBodies:
+    """Every body rendered from its Markdown each time it is asked for."""
+
+    def __init__(self, config: SiteConfig):
+        self.config = config
+
+    def __call__(self, article: Article, links: Mapping[str, str], keep: bool = False) -> str:
+        return render_body(article, links, self.config)
+
+    def take_added(self) -> tuple:
+        return ()
+
+    def learn(self, added: tuple) -> None:
+        pass
+
+    def forked(self) -> None:
+        pass
+
+
+def render_body(article: Article, links: Mapping[str, str], config: SiteConfig) -> str:
+    """An article's body as HTML: LINKS are the URLs of the articles it links to."""
+    resolve = link_resolver(article.content_dir, config.base_path, links)
+    return render_markdown(load_body(article, config.root), resolve)
+
+
 class Renderer:
     """Renders pages one at a time. A page depends only on its Page record, the URLs of the
     articles its bodies link to (LINKS), the config and the theme."""
 
-    def __init__(self, config: SiteConfig, theme: Theme, bodies: BodyStore | None = None,
+    def __init__(self, config: SiteConfig, theme: Theme, bodies: Bodies | None = None,
                  compiled: Path | None = None):
+        """COMPILED: a folder that keeps compiled templates between builds."""
         self.config, self.theme = config, theme
         self.env = make_environment(theme, config, compiled)
         self.view = site_view(config)
-        self.bodies = bodies or BodyStore()
+        self.bodies = bodies if bodies is not None else FreshBodies(config)
 
     def compile(self, names) -> None:
         """Compile the templates NAMES and every template they extend, import or include,
@@ -181,17 +222,6 @@ class Renderer:
             except jinja2.TemplateError:
                 pass         # reported, with its page, when that page is rendered
 
-    def body(self, article: Article, links: Mapping[str, str], keep: bool = False) -> str:
-        key = body_fingerprint(article, links)
-        found = self.bodies.get(key)
-        if found is None:
-            resolve = link_resolver(article.content_dir, self.config.base_path, links)
-            found = render_markdown(load_body(article, self.config.root), resolve)
-            self.bodies.put(key, found, keep)
-        elif keep:
-            self.bodies.put(key, found, keep)
-        return found
-
     def render(self, page: Page, links: Mapping[str, str], keep_body: bool = False) -> str:
         """KEEP_BODY stores an article's rendered body for the feeds that will show it."""
         template = self.env.get_template(page.template)
@@ -200,31 +230,16 @@ class Renderer:
         if page.article is not None:
             context["article"] = page.article
             if page.kind == "article":
-                context["body"] = Markup(self.body(page.article, links, keep_body))
+                context["body"] = Markup(self.bodies(page.article, links, keep_body))
                 context["share_links"] = share_links(page.article, self.config.share)
         if page.pagination is not None:
             context["pagination"] = page.pagination
         if page.kind == "feed":
             def entry_content(article: Article) -> str:
                 """The body for a feed: every URL absolute, as feed readers need."""
-                return absolute_urls(self.body(article, links), self.view.origin, article.permalink)
+                return absolute_urls(self.bodies(article, links), self.view.origin, article.permalink)
             context["entry_content"] = entry_content
         return template.render(context)
-
-
-def render_site(site: Site, theme: Theme) -> Iterator[OutputFile]:
-    """Yield every page; template errors are gathered and raised together at the end."""
-    renderer = Renderer(site.config, theme)
-    errors: dict[tuple, SiteError] = {}
-    for page in site.pages:
-        try:
-            yield OutputFile(page.output_path, renderer.render(page, site.links).encode("utf-8"))
-        except Exception as error:  # noqa: BLE001 - reported with its template and line
-            problem = template_error(error, page, site.config)
-            errors.setdefault((problem.path, problem.line, problem.message), problem)
-    if errors:
-        raise BuildFailed(errors.values())
-    yield from host_files(site.config)
 
 
 def host_files(config: SiteConfig) -> Iterator[OutputFile]:

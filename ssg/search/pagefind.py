@@ -1,14 +1,25 @@
-"""The search index: Pagefind (the PyPI package `pagefind[extended]`, which ships its
-binary) run over the finished site, before it is swapped into place."""
+"""Stage: the search index. Pagefind (the PyPI package `pagefind[extended]`, which ships
+its binary) run over the finished site: over the staging folder before it is swapped in,
+or, for a rebuild, whose new site exists only once committed, over site/ after the
+commit, into a folder swapped in for the old index."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Iterable
 
+from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
+from ..incremental.state import sha1
+from ..output.staged import swap_into_place
+from ..output.writer import Writer
+from ..progress import Progress
 
 BUNDLE = "pagefind"
 
@@ -36,3 +47,51 @@ def pagefind_version() -> str:
         return version("pagefind")
     except PackageNotFoundError:
         return "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPlan:
+    digest: str                      # of the pages the index covers ("" without search), for the next build
+    make: bool                       # the index must be made
+
+
+def plan_index(config: SiteConfig, last_digest: str | None, article_pages: Iterable[tuple[str, str]],
+               reindex: bool) -> SearchPlan:
+    """ARTICLE_PAGES: (output path, sha1 of its bytes) of every article page. The index in
+    site/ stays when it covers the very same pages, or when REINDEX is off (the preview
+    server: Pagefind takes tens of seconds on a large archive)."""
+    if not config.search:
+        return SearchPlan("", False)
+    indexed = sha1(pagefind_version(), *(f"{path}:{digest}" for path, digest in sorted(article_pages)))
+    keep = last_digest is not None and (config.output_dir / BUNDLE).is_dir() and (last_digest == indexed
+                                                                                or not reindex)
+    return SearchPlan(last_digest if keep and not reindex else indexed, not keep)
+
+
+def index_before_commit(plan: SearchPlan, writer: Writer, progress: Progress) -> None:
+    if plan.make and writer.tree is not None:
+        progress("indexing", 0, 1)
+        index_site(writer.tree)
+
+
+def index_after_commit(plan: SearchPlan, writer: Writer, config: SiteConfig, progress: Progress) -> None:
+    """For a writer with no whole tree before its commit."""
+    if writer.tree is not None:
+        return
+    if plan.make:
+        progress("indexing", 0, 1)
+        _reindex(config.output_dir)
+    elif not config.search and (config.output_dir / BUNDLE).exists():
+        shutil.rmtree(config.output_dir / BUNDLE)
+
+
+def _reindex(output_dir: Path) -> None:
+    """Make the search index beside the site, then swap it in."""
+    fresh = output_dir.parent / f".{output_dir.name}.pagefind-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        index_site(output_dir, fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    swap_into_place(fresh, output_dir / BUNDLE)

@@ -12,7 +12,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from hijridate import Gregorian
 
-from ..text.arabic import to_latin_digits
+from .arabic import to_latin_digits
 
 _SPACE_BEFORE_OFFSET = re.compile(r"\s+([+-]\d{2}:?\d{2}|Z)$")
 _COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from slugify import slugify as latin_slugify
 
-from ..text.arabic import ZWNJ, strip_marks, to_latin_digits
+from .arabic import ZWNJ, strip_marks, to_latin_digits
 
 # Characters kept in a percent-encoded path besides letters and digits (RFC 3986 pchar).
 _PATH_SAFE = "/-._~!$&'()*+,;=:@"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 
-from ssg import pipeline
+from ssg.incremental import plan
 from ssg.execution import workers
 from ssg.build import build
 from tests.e2e.rebuilds import tree
@@ -28,7 +28,7 @@ def test_workers_replaced_after_every_range_and_sitemaps_rendered_apart_write_th
     monkeypatch.setattr(workers.multiprocessing, "get_context", lambda method: CountingContext())
     # No memory to spare: each worker renders one range, then declines the rest to the next pool.
     monkeypatch.setattr(workers, "WORKER_MEMORY", 0)
-    monkeypatch.setattr(pipeline, "LARGE_SITEMAP", 0)     # rendered in the build's process, between the pools
+    monkeypatch.setattr(plan, "LARGE_SITEMAP", 0)     # rendered in the build's process, between the pools
     parallel = tmp_path / "parallel"
     report = build(newsroom, parallel, jobs=2, use_cache=False)
 
@@ -49,7 +49,7 @@ def test_the_site_model_stays_frozen_for_every_phase_of_rendering(newsroom, tmp_
         yield from render_pages(jobs, *args)
 
     monkeypatch.setattr(workers, "render_pages", recording)
-    monkeypatch.setattr(pipeline, "LARGE_SITEMAP", 0)     # a phase in the build's process after the pool
+    monkeypatch.setattr(plan, "LARGE_SITEMAP", 0)     # a phase in the build's process after the pool
     build(newsroom, tmp_path / "site", jobs=2, use_cache=False)
 
     assert [kind for kind, _ in frozen] == ["article", "sitemap", "feed"]

@@ -6,7 +6,8 @@ from ssg.article import Article
 from ssg.config import SiteConfig
 from ssg.errors import BuildFailed
 from ssg.model.site import BuildOptions, build_site
-from ssg.rendering.renderer import render_site
+from ssg.execution.workers import Executor, RenderJob
+from ssg.rendering.renderer import Renderer
 from ssg.rendering.theme import load_theme
 from tests.helpers import parse_html
 
@@ -21,8 +22,13 @@ def art(title: str, **fields) -> Article:
 
 
 def render(config: SiteConfig, articles) -> dict[str, str]:
+    """Every page of the site, by the build's own renderer in the executor of one process."""
     site = build_site(config, articles, options=NOW)
-    return {f.path: f.data.decode("utf-8") for f in render_site(site, load_theme(config))}
+    folder = config.root / "rendered"
+    jobs = [RenderJob(page, site.links, None) for page in site.pages]
+    results = Executor(1).render([(jobs, True)], Renderer(config, load_theme(config)), folder.joinpath,
+                                 lambda *progress: None)
+    return {result.output_path: (folder / result.output_path).read_text(encoding="utf-8") for result in results}
 
 
 def test_article_page_in_the_default_theme(tmp_path):

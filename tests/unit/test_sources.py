@@ -3,7 +3,10 @@ import datetime as dt
 import pytest
 
 from ssg.config import SiteConfig
-from ssg.reading.reader import first_paragraph, parse_source, read_sources
+from ssg.article import Article
+from ssg.execution.workers import Executor
+from ssg.reading.files import list_sources
+from ssg.reading.reader import first_paragraph, parse_source
 from tests.helpers import article
 
 CONFIG = SiteConfig.for_tests(timezone="Asia/Baghdad")
@@ -143,9 +146,11 @@ def test_read_sources_reports_binary_and_non_utf8_files_and_collects_assets(tmp_
     (root / "content" / "a" / "photo.jpg").write_bytes(b"\xff\xd8")
     (root / "content" / "a" / ".hidden.md").write_text("junk", encoding="utf-8")
     (root / "content" / "a" / "ok.md~").write_text("junk", encoding="utf-8")
-    result = read_sources(SiteConfig.for_tests(root=root))
-    assert [a.source for a in result.articles] == ["content/a/ok.md"]
-    assert result.assets == ("a/photo.jpg",)
-    messages = sorted(str(e) for e in result.errors)
+    config = SiteConfig.for_tests(root=root)
+    markdown, assets = list_sources(config)
+    results = [result for *_, result in Executor(1).parse(markdown, config, lambda count: None)]
+    assert [a.source for a in results if isinstance(a, Article)] == ["content/a/ok.md"]
+    assert assets == ["a/photo.jpg"]
+    messages = sorted(str(e) for errors in results if not isinstance(errors, Article) for e in errors)
     assert messages[0].startswith("content/a/bin.md: binary file among the articles")
     assert messages[1].startswith("content/a/latin1.md:8: not UTF-8 text")

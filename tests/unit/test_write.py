@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from ssg.output.journal import JOURNAL, TRASH, Update, emptying_trash, pending_name, recover
+from ssg.output.journal import JOURNAL, TRASH, JournalWriter, emptying_trash, pending_name, recover
 from ssg.output.staged import swap_into_place
 
 
@@ -27,7 +27,7 @@ def test_update_moves_changed_files_in_and_deletes_removed_ones(tmp_path):
     (out / "2024" / "x").mkdir(parents=True)
     (out / "2024" / "x" / "index.html").write_bytes(b"old x")
     (out / "keep.html").write_bytes(b"keep")
-    update = Update(out, cache)
+    update = JournalWriter(out, cache)
     update.place("2024/y/index.html").write_bytes(b"new y")
     update.place("keep.html").write_bytes(b"changed")
     update.commit(["2024/y/index.html", "keep.html"], ["2024/x/index.html"])
@@ -59,7 +59,7 @@ def test_replaced_and_deleted_files_are_freed_by_the_next_build_not_by_the_commi
     out.mkdir()
     (out / "a.html").write_bytes(b"old a")
     (out / "gone.html").write_bytes(b"gone")
-    update = Update(out, cache)
+    update = JournalWriter(out, cache)
     update.place("a.html").write_bytes(b"new a")
     update.place("b.html").write_bytes(b"new b")
     update.commit(["a.html", "b.html"], ["gone.html"])
@@ -67,7 +67,7 @@ def test_replaced_and_deleted_files_are_freed_by_the_next_build_not_by_the_commi
     [batch] = (cache / TRASH).iterdir()
     assert sorted(tree(batch).values()) == [b"gone", b"old a"]
     with emptying_trash(cache):
-        update = Update(out, cache)
+        update = JournalWriter(out, cache)
         update.place("b.html").write_bytes(b"newer b")
         update.commit(["b.html"], [])
     [batch] = (cache / TRASH).iterdir()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .article import Article
-from .commands.buildlog import record_build
+from .incremental.buildlog import record_build
 from .config import SiteConfig, load_config, replace
 from .errors import BuildFailed
 from .execution.collector import collector_paused, frozen
@@ -114,16 +114,17 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .output.writer import open_writer
     from .rendering.renderer import Renderer, render_body
     from .search.pagefind import index_after_commit, index_before_commit, plan_index
+    from .text.dates import DateStyle
 
     executor = Executor(jobs)
+    dates = DateStyle.from_config(config, last.memo.get("dates") if last is not None else None)
     with collector_paused():                          # records that live to the end: see collector.py
         sources = read_sources(inputs, last, config, executor, progress)
-        model = model_site(sources, inputs.assets, last, unchanged_frame, config, options, theme, progress)
+        model = model_site(sources, inputs.assets, last, unchanged_frame, config, options, theme, dates, progress)
     del sources                                       # its unplaced records: the model holds the placed ones
     with frozen(), BodyStore(cache / "bodies", last.bodies if last is not None else None) as store:
-        renderer = Renderer(config, theme, CachedBodies(store, lambda article, links: render_body(article, links,
-                                                                                                   config)),
-                            cache / "templates")
+        bodies = CachedBodies(store, lambda article, links: render_body(article, links, config))
+        renderer = Renderer(config, theme, bodies, cache / "templates", dates)
         plan = plan_outputs(model, last, inputs, renderer, config, theme, options)
         with open_writer(config.output_dir, cache, update=last is not None) as writer:
             done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None)

@@ -1,4 +1,6 @@
-"""Pausing Python's cyclic garbage collector while a build makes many lasting objects."""
+"""Every use of Python's cyclic garbage collector in ssg: paused while a build makes many
+lasting objects, those objects kept out of its sight while pages render (in the build
+and in its forked workers), and no last collection as the process exits."""
 
 from __future__ import annotations
 
@@ -12,13 +14,13 @@ def collector_paused() -> Iterator[None]:
     """The collector runs each time enough new objects have been made, and every so often
     walks all the objects the process holds. Reading the sources, making the model and
     loading the cache make hundreds of thousands of records that live on and hold no
-    reference cycles, so it would walk an ever larger heap for nothing: at 100,000
-    articles, about 1.5 s of a 19 s read and 4 s of a 14 s model. It runs again when
-    resumed.
+    reference cycles, so it would walk an ever larger heap for nothing: a large share of
+    the read and the model of a large archive (benchmarks/RESULTS.md, session 5). It
+    runs again when resumed.
 
     What the pause made is then moved to the oldest generation unwalked. Left in the
     youngest, it would all be walked by the first collection after the pause, and again
-    by the next of the middle generation: 0.17 s of a 2.7 s rebuild of 10,000 articles."""
+    by the next of the middle generation (benchmarks/RESULTS.md, session 7)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -48,3 +50,14 @@ def frozen() -> Iterator[None]:
     finally:
         if not frozen_before:
             gc.unfreeze()
+
+
+def no_collection_at_exit() -> None:
+    """As it exits, Python collects once more, walking every object a build left, only
+    for the process to free them all anyway."""
+    gc.freeze()
+
+
+def resume_in_worker() -> None:
+    """A worker forked while the parent's collector is paused collects its own garbage."""
+    gc.enable()

@@ -11,7 +11,6 @@ travels back either. With one job, the same code runs in the calling process.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import mmap
 import multiprocessing
@@ -20,18 +19,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from .collector import frozen
+from .collector import frozen, resume_in_worker
 from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
-from ..model.site import Page
+from ..model.pages import Page
 from ..progress import Progress
 from ..rendering.renderer import Renderer, template_error
 from ..reading.reader import read_source
 
 Done = Callable[[int], None]         # told how many items a finished batch held
 # A render worker is replaced once it has rendered WORKER_PAGES pages or taken WORKER_MEMORY
-# (pages of memory it copied from the parent, or allocated), whichever comes first. 96 MiB
-# is a little more than 1,000 article pages of a 100,000-article archive take (80 MiB).
+# (pages of memory it copied from the parent, or allocated), whichever comes first:
+# WORKER_MEMORY is a little more than WORKER_PAGES article pages of a 100,000-article
+# archive take (benchmarks/RESULTS.md, session 6).
 WORKER_PAGES = 1000
 WORKER_MEMORY = 96 * 2**20
 
@@ -76,7 +76,7 @@ def _parse(path: str) -> tuple[str, int, int, Any]:
 
 def _start_parser(config: SiteConfig) -> None:
     _set_config(config)
-    gc.enable()     # forked while the parent's collector is paused (see collector.py)
+    resume_in_worker()
 
 
 def _parse_batch(paths: Sequence[str]) -> list[tuple[str, int, int, Any]]:
@@ -222,8 +222,8 @@ def render_pages(jobs: Sequence[RenderJob], renderer: Renderer, place: Place, pr
             return
         # Objects the workers inherit are never collected there; freezing them keeps the
         # collector from touching (and so copying) every inherited page of memory. What the
-        # caller froze stays frozen after: a full collection of the site model of 100,000
-        # articles takes 1.8 s.
+        # caller froze stays frozen after, or the next full collection walks the whole
+        # site model again.
         with frozen():
             # A worker copies each page of memory it touches (reference counts are writes),
             # and over a large site would come to hold a copy of the whole model. So once

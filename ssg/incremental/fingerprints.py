@@ -13,7 +13,7 @@ from jinja2 import meta
 
 from ..article import CARD_FIELDS, Article
 from .state import sha1
-from ..model.site import Page
+from ..model.pages import Page
 
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
 _NEIGHBOUR_FIELDS = frozenset({"newer", "older"})
@@ -60,7 +60,7 @@ def fingerprints_of(articles, links: Mapping[str, str], last: tuple | None = Non
 
 def carried_by_feeds(pages) -> set[str]:
     """The sources of the articles the feeds among PAGES carry."""
-    return {a.source for page in pages if page.kind == "feed" for a in page.entries}
+    return {a.source for page in pages if page.kind == "feed" for a in page.articles}
 
 
 def feed_bodies(pages, fingerprints: Fingerprints) -> set[str]:
@@ -104,14 +104,9 @@ def page_digest(page: Page, fingerprints: Fingerprints, template: str, site: str
         elif name == "pagination":
             parts.append(name + repr((value.number, value.first_url, value.prev_url, value.next_url)))
             parts.extend(cards[a.source] for a in value.items)
-        elif name == "entries":
+        elif name == "articles":
             parts.append(name)
-            for entry in value:
-                if isinstance(entry, Article):
-                    parts.append(cards[entry.source] + ":" + bodies[entry.source] if with_bodies
-                                 else cards[entry.source])
-                else:
-                    parts.append(repr(entry))
+            parts.extend(cards[a.source] + ":" + bodies[a.source] if with_bodies else cards[a.source] for a in value)
         elif name in _SHARED_FIELDS:
             text = shown.get(id(value))
             if text is None:

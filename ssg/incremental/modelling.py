@@ -16,10 +16,12 @@ from typing import Sequence
 from ..article import Article
 from ..config import SiteConfig
 from ..errors import BuildFailed
-from ..model.site import Page, Site, build_site, with_records
+from ..model.pages import Page
+from ..model.site import Site, build_site, with_records
 from ..options import BuildOptions
 from ..progress import Progress
 from ..rendering.theme import Theme
+from ..text.dates import DateStyle
 from .fingerprints import Fingerprints, body_fingerprint, card_fingerprint, fingerprints_of, shows_bodies
 from .read import Sources
 from .state import BuildState, SourceEntry
@@ -41,16 +43,17 @@ class SiteModel:
 
 
 def model_site(sources: Sources, assets: Sequence[str], last: BuildState | None, same_frame: bool,
-               config: SiteConfig, options: BuildOptions, theme: Theme, progress: Progress) -> SiteModel:
+               config: SiteConfig, options: BuildOptions, theme: Theme, dates: DateStyle,
+               progress: Progress) -> SiteModel:
     """SAME_FRAME: nothing but the articles changed since LAST, which published the same
-    articles at its build time as this build does at its own."""
+    articles at its build time as this build does at its own. DATES: the build's date style."""
     progress("linking", 0, 1)
     edited = bodies_edited(sources, last) if same_frame and last is not None else None
     if edited is not None:
         return _last_model_with(edited, sources, last)
     try:
         site = build_site(config, sources.articles, assets, options, words=theme.word,
-                          remembered=last.memo if last is not None else None)
+                          remembered=last.memo if last is not None else None, dates=dates)
     except BuildFailed as failure:
         raise BuildFailed(sources.errors + list(failure.errors)) from None
     if sources.errors:

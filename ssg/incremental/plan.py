@@ -13,7 +13,7 @@ from typing import Iterator, Mapping
 
 from ..config import SiteConfig
 from ..execution.workers import Executor, Phase, RenderJob
-from ..model.site import Page
+from ..model.pages import Page
 from ..options import BuildOptions
 from ..output.writer import Writer
 from ..progress import Progress
@@ -98,7 +98,7 @@ def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, rend
         old = last_outputs.get(path)
         job = RenderJob(page, links_for(page, model.links), old.sha1 if old is not None else None,
                         keep_body=page.kind == "article" and page.article.source in in_feeds)
-        large_sitemap = page.kind == "sitemap" and len(page.entries) > LARGE_SITEMAP
+        large_sitemap = page.kind == "sitemap" and len(page.urls) > LARGE_SITEMAP
         phases[2 if page.kind == "feed" else 1 if large_sitemap else 0].append(job)
     copies = []
     if model.whole:
@@ -148,7 +148,7 @@ NO_LINKS: dict[str, str] = {}
 def links_for(page: Page, links: Mapping[str, str]) -> Mapping[str, str]:
     """The URLs of the articles that the bodies on PAGE link to (one shared empty mapping
     for the many pages whose bodies link nowhere, or that show no body)."""
-    articles = [page.article] if page.kind == "article" else list(page.entries) if page.kind == "feed" else []
+    articles = [page.article] if page.kind == "article" else page.articles if page.kind == "feed" else ()
     found = {source: links[source] for article in articles for source in article.md_links if source in links}
     return found or NO_LINKS
 

@@ -23,7 +23,7 @@ from ..article import Article
 from ..execution.collector import collector_paused
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 8                   # 8: listings numbered from the oldest page
+FORMAT = 9                   # 9: pages carry typed articles, urls and sitemaps instead of entries
 EDITS = "edits.pickle"
 EDITS_SHARE = 0.25                   # edits may come to this share of the state before it is saved whole
 
@@ -53,7 +53,7 @@ def holds_the_same_records(page: Any, last: Any) -> bool:
     related articles and feed entries, each unchanged."""
     return (unchanged(last.article, page.article) and unchanged(last.newer, page.newer)
             and unchanged(last.older, page.older) and all_unchanged(last.related, page.related)
-            and all_unchanged(last.entries, page.entries))
+            and all_unchanged(last.articles, page.articles))
 
 
 # Named tuples, not dataclasses: the state holds one of each per source and per output
@@ -173,7 +173,7 @@ def sha1(*parts: str) -> str:
 def environment_digest() -> str:
     """The versions whose output we reproduce: a cache from other versions is not used.
     Read from the installed metadata: importing the libraries to ask them would cost a
-    rebuild with nothing to do a fifth of a second."""
+    rebuild with nothing to do more than all the rest of it."""
     versions = []
     for name in ("babel", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "python-slugify", "hijridate"):
         try:

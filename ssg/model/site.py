@@ -14,71 +14,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from .archive import Period, group_periods, neighbours
-from ..article import Article, Image, Link, pickled_as_tuple
+from ..article import Article, Image, Link
 from ..config import SiteConfig
-from ..text.dates import DateStyle
 from ..errors import BuildFailed, SiteError
-from ..text.lang import direction_of, normalize_language
 from ..options import NEWS_WINDOW, BuildOptions
+from ..text.dates import DateStyle
+from ..text.lang import direction_of, normalize_language
+from ..text.urls import Urls, is_inside, output_path_for
+from .archive import Period, group_periods, neighbours
+from .pages import Page, PageKind, Pagination, SitemapEntry
 from .related import related_articles
 from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
-from ..text.urls import Urls, is_inside, output_path_for
 
 Words = Callable[[str, str], str]   # (key, language) -> the theme's word
 SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org limit)
-
-
-@pickled_as_tuple
-@dataclass(frozen=True, slots=True)
-class Pagination:
-    number: int                      # counted from the oldest page, 1-based; the first page's is the highest
-    items: tuple[Article, ...]
-    first_url: str
-    prev_url: str | None             # the newer page
-    next_url: str | None             # the older page
-
-
-@pickled_as_tuple
-@dataclass(frozen=True, slots=True)
-class SitemapEntry:
-    loc: str                         # absolute URL
-    lastmod: dt.datetime | None
-
-
-@pickled_as_tuple
-@dataclass(frozen=True, slots=True)
-class Page:
-    kind: str
-    template: str
-    url: str
-    output_path: str
-    permalink: str
-    title: str
-    lang: str
-    dir: str
-    description: str = ""
-    lastmod: dt.datetime | None = None
-    in_sitemap: bool = True
-    feed_url: str = ""               # the Atom feed this page links as alternate
-    breadcrumbs: tuple[Link, ...] = ()   # from the home page to this one
-    # article pages
-    article: Article | None = None
-    newer: Article | None = None
-    older: Article | None = None
-    related: tuple[Article, ...] = ()
-    # listings
-    pagination: Pagination | None = None
-    term: Term | None = None
-    terms: tuple[Term, ...] = ()
-    period: Period | None = None
-    newer_period: Period | None = None
-    older_period: Period | None = None
-    archive: tuple[tuple[Period, tuple[Period, ...]], ...] = ()   # years with their months
-    # feeds, sitemaps, redirects
-    entries: tuple = ()
-    alternate: str = ""              # a feed's HTML page
-    redirect_to: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,19 +80,22 @@ def expand_permalink(pattern: str, article: Article) -> str:
 
 def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
                options: BuildOptions = BuildOptions(), words: Words = no_words,
-               remembered: dict | None = None) -> Site:
+               remembered: dict | None = None, dates: DateStyle | None = None) -> Site:
     """REMEMBERED: the last build's Site.reusable (the related lists, the dates printed), whose
-    entries still good are taken instead of computed again."""
-    builder = _SiteBuilder(config, options, words, dict(remembered or {}))
-    return builder.build(articles, assets)
+    entries still good are taken instead of computed again. DATES: the build's date style,
+    which the renderer shares (else one made from the config and REMEMBERED)."""
+    remembered = dict(remembered or {})
+    if dates is None:
+        dates = DateStyle.from_config(config, remembered.get("dates"))
+    return _SiteBuilder(config, options, words, remembered, dates).build(articles, assets)
 
 
 class _SiteBuilder:
-    def __init__(self, config: SiteConfig, options: BuildOptions, words: Words, memo: dict):
+    def __init__(self, config: SiteConfig, options: BuildOptions, words: Words, memo: dict, dates: DateStyle):
         self.config, self.options, self.words, self.memo = config, options, words, memo
+        self.dates = dates.asking()
         self.urls = site_urls(config)
         self.namer = TermNamer(self.urls.url, config.tag_folds, config.tag_aliases, config.slug_style)
-        self.dates = DateStyle.from_config(config)
         self.lang = normalize_language(config.language)
         self.dir = direction_of(self.lang)
         self.errors: list[SiteError] = []
@@ -151,9 +103,8 @@ class _SiteBuilder:
         self.home_crumb: Link | None = None
 
     def build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
-        self.dates.remember(self.memo.get("dates", {}))
         site = self._build(articles, assets)
-        self.memo["dates"] = self.dates.formatted()
+        self.memo["dates"] = self.dates.printed_when_asked()   # the dates of this build's periods
         return site
 
     def _build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
@@ -254,12 +205,12 @@ class _SiteBuilder:
             self.home_crumb = Link(self.config.title, self.urls.url("/"))
         return self.home_crumb
 
-    def _page(self, kind: str, template: str, path: str, title: str, **fields) -> Page:
+    def _page(self, kind: PageKind, template: str, path: str, title: str, **fields) -> Page:
         fields.setdefault("feed_url", self.site_feed)
         return Page(kind=kind, template=template, url=self.urls.url(path), output_path=output_path_for(path),
                     permalink=self.urls.permalink(path), title=title, lang=self.lang, dir=self.dir, **fields)
 
-    def _paginate(self, kind: str, template: str, path: str, title: str, items: Sequence[Article],
+    def _paginate(self, kind: PageKind, template: str, path: str, title: str, items: Sequence[Article],
                   breadcrumbs: tuple[Link, ...], numbered: dict | None = None, **fields) -> list[Page]:
         """The newest ITEMS at PATH, the older ones in pages of per_page numbered from the
         oldest: PATH/page/1/ holds the oldest, PATH/page/2/ the next, and so on. A page keeps
@@ -373,7 +324,7 @@ class _SiteBuilder:
 
     def _feed(self, path: str, title: str, entries: tuple[Article, ...], alternate: str, **fields) -> Page:
         updated = max((a.modified for a in entries), default=self.options.now)
-        return self._page("feed", "feed.xml", path, title, entries=entries, lastmod=updated, in_sitemap=False,
+        return self._page("feed", "feed.xml", path, title, articles=entries, lastmod=updated, in_sitemap=False,
                           feed_url=self.urls.url(path), alternate=alternate, **fields)
 
     def _sitemaps(self, pages: list[Page], placed: list[Article]) -> list[Page]:
@@ -381,20 +332,20 @@ class _SiteBuilder:
         extra = dict(in_sitemap=False, feed_url="")
         chunks = [entries[i:i + SITEMAP_LIMIT] for i in range(0, len(entries), SITEMAP_LIMIT)] or [()]
         if len(chunks) == 1:
-            sitemaps = [self._page("sitemap", "sitemap.xml", "/sitemap.xml", "sitemap", entries=chunks[0], **extra)]
+            sitemaps = [self._page("sitemap", "sitemap.xml", "/sitemap.xml", "sitemap", urls=chunks[0], **extra)]
         else:
-            sitemaps = [self._page("sitemap", "sitemap.xml", f"/sitemap-{n}.xml", "sitemap", entries=chunk, **extra)
+            sitemaps = [self._page("sitemap", "sitemap.xml", f"/sitemap-{n}.xml", "sitemap", urls=chunk, **extra)
                         for n, chunk in enumerate(chunks, start=1)]
-            index = tuple(SitemapEntry(s.permalink, max((e.lastmod for e in s.entries if e.lastmod), default=None))
+            index = tuple(SitemapEntry(s.permalink, max((e.lastmod for e in s.urls if e.lastmod), default=None))
                           for s in sitemaps)
             sitemaps.append(self._page("sitemap_index", "sitemap-index.xml", "/sitemap.xml", "sitemap",
-                                       entries=index, **extra))
+                                       urls=index, **extra))
         since = self.options.now - NEWS_WINDOW
         news = tuple(a for a in placed if since <= a.date <= self.options.now)
         sitemaps.append(self._page("news_sitemap", "news-sitemap.xml", "/news-sitemap.xml", self.config.title,
-                                   entries=news, **extra))
+                                   articles=news, **extra))
         sitemaps.append(self._page("robots", "robots.txt", "/robots.txt", "robots", **extra,
-                                   entries=(self.urls.permalink("/sitemap.xml"),
+                                   sitemaps=(self.urls.permalink("/sitemap.xml"),
                                             self.urls.permalink("/news-sitemap.xml"))))
         return sitemaps
 
@@ -430,10 +381,10 @@ def with_records(pages: dict[str, Page], records: dict[str, Article]) -> dict[st
             held = getattr(page, name)
             if held is not None and held.source in records:
                 fresh[name] = records[held.source]
-        for name in ("related", "entries"):
+        for name in ("related", "articles"):
             held = getattr(page, name)
-            if any(isinstance(a, Article) and a.source in records for a in held):
-                fresh[name] = tuple(records.get(a.source, a) if isinstance(a, Article) else a for a in held)
+            if any(a.source in records for a in held):
+                fresh[name] = tuple(records.get(a.source, a) for a in held)
         if fresh:
             changed[output_path] = dataclasses.replace(page, **fresh)
     return changed

@@ -5,10 +5,9 @@ never left between two builds.
 
 The files a rebuild replaces or deletes go to a trash folder in .ssg-cache/ (a hard
 link, then the move), which the next build empties in the background. Freeing a
-file's blocks is what costs in a move over it: on our test machine, moving 1,000 new
-files of 30 KB over older ones took 0.28 s, and 0.06 s with the older ones kept as
-links. A rebuild's first second (the cache, the site model) runs on one core, and
-the other core can free them then.
+file's blocks is what costs in a move over it, several times the move itself
+(benchmarks/RESULTS.md, session 7). A rebuild's first stages (the cache, the site
+model) run on one core, and the other core can free them then.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ TRASH = "trash"              # in the cache folder: one folder per commit
 def pending_name(relative: str) -> str:
     """A changed file's name in the pending folder. Flat: writing a thousand pages then
     makes no folders there, and removing the folder after the commit removes no tree
-    (making and removing folders costs a quarter of a millisecond each on some disks)."""
+    (making and removing a folder costs as much as writing a small file on some disks)."""
     return hashlib.sha1(relative.encode("utf-8", "surrogatepass")).hexdigest()
 
 

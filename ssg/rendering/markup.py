@@ -35,8 +35,8 @@ def _set_directions(state: StateCore) -> None:
 
 def _normalize(state: StateCore) -> None:
     """CommonMark's line endings and NUL replacement, as markdown-it's own rule does them,
-    with str.replace: its regex substitutes every newline of the text and took a fifth
-    of the time of rendering a body."""
+    with str.replace: its regex substitutes every newline of the text, a large share of
+    the time of rendering a body."""
     source = state.src
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")

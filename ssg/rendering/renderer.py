@@ -17,13 +17,15 @@ from markupsafe import Markup
 from ..article import Article
 from ..config import SiteConfig
 from ..errors import SiteError, display_path
-from ..model.site import Page, site_urls
+from ..model.pages import Page
+from ..model.site import site_urls
 from ..reading.reader import load_body
 from ..text.dates import DateStyle, iso
 from ..text.lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
 from .share import json_for_script, share_links, share_meta
 from .theme import Theme
+from .views import ArticleView, Views, record_of
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin"
 MACRO_MEMO_SIZE = 10_000     # cards and the like kept by `cached`, about a kilobyte each
@@ -49,9 +51,10 @@ class SiteView:
     extra: Any
 
 
-def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
+def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = None,
+                     dates: DateStyle | None = None) -> jinja2.Environment:
     """COMPILED: a folder that keeps compiled templates for the next build (Jinja checks
-    each against its source); compiling the theme costs a rebuild a tenth of a second."""
+    each against its source), rather than compiling the whole theme for every rebuild."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs] + [str(BUILTIN_TEMPLATES)]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
@@ -61,7 +64,7 @@ def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = N
     )
     urls = site_urls(config)
 
-    dates = DateStyle.from_config(config)
+    dates = dates if dates is not None else DateStyle.from_config(config)
 
     def language(context, lang: str | None) -> str:
         return lang or context["page"].lang
@@ -132,8 +135,9 @@ class MacroMemo:
     pages; a macro's call costs more than the card's own markup. Only for macros whose
     output depends on their arguments alone (imported without context).
 
-    Arguments are told apart by identity: the site model's records live as long as the
-    build, and each entry holds its arguments, so an id cannot be reused under it."""
+    Arguments are told apart by identity: the renderer gives each article one view for
+    its life (views.Views), and each entry holds its arguments, so an id cannot be
+    reused under it."""
 
     def __init__(self, size: int = MACRO_MEMO_SIZE):
         self.size = size
@@ -199,12 +203,14 @@ class Renderer:
     articles its bodies link to (LINKS), the config and the theme."""
 
     def __init__(self, config: SiteConfig, theme: Theme, bodies: Bodies | None = None,
-                 compiled: Path | None = None):
-        """COMPILED: a folder that keeps compiled templates between builds."""
+                 compiled: Path | None = None, dates: DateStyle | None = None):
+        """COMPILED: a folder that keeps compiled templates between builds. DATES: the
+        build's date style, with the dates it printed."""
         self.config, self.theme = config, theme
-        self.env = make_environment(theme, config, compiled)
+        self.env = make_environment(theme, config, compiled, dates)
         self.view = site_view(config)
         self.bodies = bodies if bodies is not None else FreshBodies(config)
+        self.views = Views()
 
     def compile(self, names) -> None:
         """Compile the templates NAMES and every template they extend, import or include,
@@ -225,18 +231,20 @@ class Renderer:
     def render(self, page: Page, links: Mapping[str, str], keep_body: bool = False) -> str:
         """KEEP_BODY stores an article's rendered body for the feeds that will show it."""
         template = self.env.get_template(page.template)
-        context: dict[str, Any] = {"site": self.view, "page": page,
+        shown = self.views.page(page)
+        context: dict[str, Any] = {"site": self.view, "page": shown,
                                    "share": share_meta(page, self.config.title, self.view.permalink)}
         if page.article is not None:
-            context["article"] = page.article
+            context["article"] = shown.article
             if page.kind == "article":
                 context["body"] = Markup(self.bodies(page.article, links, keep_body))
                 context["share_links"] = share_links(page.article, self.config.share)
         if page.pagination is not None:
-            context["pagination"] = page.pagination
+            context["pagination"] = shown.pagination
         if page.kind == "feed":
-            def entry_content(article: Article) -> str:
+            def entry_content(entry: ArticleView) -> str:
                 """The body for a feed: every URL absolute, as feed readers need."""
+                article = record_of(entry)
                 return absolute_urls(self.bodies(article, links), self.view.origin, article.permalink)
             context["entry_content"] = entry_content
         return template.render(context)

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from ..article import Article
 from ..config import SHARE_NETWORKS
 from ..text.dates import iso
-from ..model.site import Page
+from ..model.pages import Page
 
 # og:locale wants language_TERRITORY; these are the territories Facebook expects
 # for a bare language.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -102,10 +103,16 @@ class DateStyle:
     month_names: str = "locale"
     digits: str = "latin"
     hijri: bool = False
+    # (day, language, style) -> the date as printed. An archive prints the same days again
+    # and again (cards, feeds, date pages), and Babel is slow a date. A build makes one
+    # style, which its forked workers inherit with what it printed.
+    printed: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    asked: set | None = field(default=None, compare=False, hash=False, repr=False)   # keys asked, when kept
 
     @classmethod
-    def from_config(cls, config) -> "DateStyle":
-        return cls(config.date_locale, config.month_names, config.digits, config.hijri)
+    def from_config(cls, config, printed: dict | None = None) -> "DateStyle":
+        """PRINTED: dates an earlier build printed in the same style (its `printed`)."""
+        return cls(config.date_locale, config.month_names, config.digits, config.hijri, dict(printed or {}))
 
     def _locale_for(self, language: str) -> Locale:
         same = primary(language) == primary(self.locale)
@@ -134,23 +141,21 @@ class DateStyle:
     def format_date(self, moment: dt.datetime | dt.date, language: str, style: str = "long") -> str:
         """STYLE is a CLDR width (full, long, medium, short), skeleton (yMMMM) or pattern."""
         day = moment.date() if isinstance(moment, dt.datetime) else moment
-        # An archive prints the same days again and again (cards, feeds, date pages), and
-        # Babel takes tens of microseconds a date.
-        key = (self, day, language, style)
-        found = _FORMATTED.get(key)
+        key = (day, language, style)
+        found = self.printed.get(key)
         if found is None:
-            found = _FORMATTED[key] = self._format_day(day, language, style)
+            found = self.printed[key] = self._format_day(day, language, style)
+        if self.asked is not None:
+            self.asked.add(key)
         return found
 
-    def formatted(self) -> dict[tuple, str]:
-        """The dates this process has printed in this style, for remember()."""
-        return {key: text for key, text in _FORMATTED.items() if key[0] == self}
+    def asking(self) -> DateStyle:
+        """This style, sharing what it printed, that keeps the keys it is asked for."""
+        return dataclasses.replace(self, asked=set())
 
-    @staticmethod
-    def remember(formatted: dict[tuple, str]) -> None:
-        """Take dates printed before (by an earlier build) as printed: a build's workers,
-        forked after the site model, then start with them."""
-        _FORMATTED.update(formatted)
+    def printed_when_asked(self) -> dict:
+        """What this style printed for the keys it was asked for (see asking)."""
+        return {key: self.printed[key] for key in self.asked or ()}
 
     def _format_day(self, day: dt.date, language: str, style: str) -> str:
         locale = self._locale_for(language)
@@ -172,9 +177,6 @@ class DateStyle:
     def month_name(self, month: int, language: str) -> str:
         """The month's name on its own, as in an archive's list of months."""
         return self.format_date(dt.date(2000, month, 1), language, "LLLL")
-
-
-_FORMATTED: dict[tuple, str] = {}     # (DateStyle, day, language, style) -> the printed date
 
 
 def _replace_month(pattern: str, name: str) -> str:

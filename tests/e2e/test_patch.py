@@ -133,5 +133,5 @@ def test_a_state_replayed_from_edits_is_the_state_a_clean_build_saves(newsroom, 
     # The pages hold the state's own records, not copies of them.
     records = replayed.records()
     for page in replayed.body_pages.values():
-        held = [page.article, page.newer, page.older, *page.related, *page.entries]
+        held = [page.article, page.newer, page.older, *page.related, *page.articles]
         assert all(record is records[record.source] for record in held if record is not None)

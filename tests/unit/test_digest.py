@@ -42,9 +42,9 @@ def showing(site, source, *, with_body=False):
     found = set()
     for p in site.pages:
         if with_body:
-            held = ((p.article,) if p.kind == "article" else ()) + (p.entries if p.kind == "feed" else ())
+            held = ((p.article,) if p.kind == "article" else ()) + (p.articles if p.kind == "feed" else ())
         else:
-            held = (p.article, p.newer, p.older, *p.related, *p.entries,
+            held = (p.article, p.newer, p.older, *p.related, *p.articles,
                     *(p.pagination.items if p.pagination else ()))
         if any(getattr(a, "source", None) == source for a in held):
             found.add(p.output_path)

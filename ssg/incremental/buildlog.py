@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..incremental.state import CACHE_DIR
+from .state import CACHE_DIR
 
 LOG_FILE = "builds.json"
 

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .article import Article
-from .incremental.buildlog import record_build
 from .config import SiteConfig, load_config, replace
 from .errors import BuildFailed
 from .execution.collector import collector_paused, frozen
+from .incremental.buildlog import record_build
 from .incremental.changes import Inputs, nothing_changed, same_frame, survey
 from .incremental.state import (BuildState, QuickCheck, cache_folder, load_quick_check, load_state, output_identity,
                                 save_build)
@@ -37,7 +37,10 @@ from .reading.files import NO_CONTENT
 from .rendering.theme import Theme, load_theme
 
 if TYPE_CHECKING:
+    from .incremental.modelling import SiteModel
+    from .incremental.plan import Plan, Written
     from .model.site import Site
+    from .search.pagefind import SearchPlan
 
 
 def no_progress(stage: str, done: int, total: int) -> None:
@@ -69,9 +72,10 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
     config = load_config(root, output_dir)
     if base_url is not None:
         config = replace(config, base_url=base_url)
-    options = BuildOptions(drafts=drafts, future=future, now=build_time())
+    options = BuildOptions(drafts=drafts, future=future, now=build_time(), jobs=jobs or default_jobs(),
+                           use_cache=use_cache, reindex=reindex)
     try:
-        report = _build(config, options, jobs or default_jobs(), use_cache, reindex, progress)
+        report = _build(config, options, progress)
     except BuildFailed as failure:
         record_build(config.root, config.output_dir, ok=False, errors=len(failure.errors))
         raise
@@ -79,15 +83,14 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
 
 
-def _build(config: SiteConfig, options: BuildOptions, jobs: int, use_cache: bool, reindex: bool,
-           progress: Progress) -> BuildReport:
+def _build(config: SiteConfig, options: BuildOptions, progress: Progress) -> BuildReport:
     cache = cache_folder(config.root, config.output_dir)
     recover(cache)                                    # finish a commit an interruption left halfway
     theme = load_theme(config)
     if not config.content_dir.is_dir():
         raise BuildFailed([NO_CONTENT])
     inputs = survey(config, theme, options)
-    quick = load_quick_check(cache, inputs.environment, config.output_dir) if use_cache else None
+    quick = load_quick_check(cache, inputs.environment, config.output_dir) if options.use_cache else None
     # The last build's files are known only while the output folder is as it left it: one
     # emptied, replaced or half-restored since is built again whole.
     if quick is not None and quick.output_folder != output_identity(config.output_dir):
@@ -95,15 +98,12 @@ def _build(config: SiteConfig, options: BuildOptions, jobs: int, use_cache: bool
     if nothing_changed(quick, inputs, config, options):
         return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir, 0.0)
     with emptying_trash(cache):
-        last = load_state(cache, inputs.environment, config.output_dir) if quick is not None else None
-        return _rebuild(config, options, theme, inputs, last, same_frame(quick, inputs.frame, config, options),
-                        jobs, reindex, progress, cache)
+        return _rebuild(config, options, theme, inputs, quick, progress)
 
 
-def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: Inputs, last: BuildState | None,
-             unchanged_frame: bool, jobs: int, reindex: bool, progress: Progress, cache: Path) -> BuildReport:
-    """LAST: the last build's state, when site/ holds its output (then only what changed is
-    written). UNCHANGED_FRAME: nothing but articles changed since, and the same are published."""
+def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: Inputs, quick: QuickCheck | None,
+             progress: Progress) -> BuildReport:
+    """The build once something changed since the last one (QUICK, when site/ holds its output)."""
     # Jinja, Markdown and the rest: imported only when there is work.
     from .execution.workers import Executor
     from .incremental.bodies import BodyStore, CachedBodies, keep_only
@@ -116,7 +116,11 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .search.pagefind import index_after_commit, index_before_commit, plan_index
     from .text.dates import DateStyle
 
-    executor = Executor(jobs)
+    cache = cache_folder(config.root, config.output_dir)
+    # The last build's state: with it, only what changed is read, modelled and written.
+    last = load_state(cache, inputs.environment, config.output_dir) if quick is not None else None
+    unchanged_frame = same_frame(quick, inputs.frame, config, options)   # only articles changed since
+    executor = Executor(options.jobs)
     dates = DateStyle.from_config(config, last.memo.get("dates") if last is not None else None)
     with collector_paused():                          # records that live to the end: see collector.py
         sources = read_sources(inputs, last, config, executor, progress)
@@ -128,22 +132,32 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
         plan = plan_outputs(model, last, inputs, renderer, config, theme, options)
         with open_writer(config.output_dir, cache, update=last is not None) as writer:
             done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None)
-            search = plan_index(config, last.search if last is not None else None, (
-                (path, done.outputs[path].sha1) for path, page in model.body_pages.items() if page.kind == "article"),
-                reindex)
+            search = plan_index(config, last.search if last is not None else None,
+                                {path: done.outputs[path].sha1 for path in model.article_pages()}, options.reindex)
             index_before_commit(search, writer, progress)
             writer.commit(done.written, plan.deleted)
         index_after_commit(search, writer, config, progress)
-    state = BuildState(environment=inputs.environment, reading=inputs.reading, output_dir=str(config.output_dir),
-                       frame=inputs.frame, sources=model.sources, outputs=done.outputs, search=search.digest,
-                       memo=model.reusable, cards=model.fingerprints.cards, body_keys=model.fingerprints.bodies,
-                       links=model.links, body_pages=model.body_pages, templates=plan.templates, site=plan.site,
-                       articles=model.articles, warnings=model.warnings,
-                       bodies=keep_only(cache / "bodies", store.index,
-                                        feed_bodies(model.body_pages.values(), model.fingerprints)))
-    dates = sorted(entry.result.date.timestamp() for entry in model.sources.values()
-                   if isinstance(entry.result, Article))
-    save_build(cache, last, state, QuickCheck(inputs.digest, inputs.frame, dates, options.now.timestamp(),
-                                              model.articles, len(done.outputs), output_identity(config.output_dir)))
+    kept = keep_only(cache / "bodies", store.index, feed_bodies(model.body_pages.values(), model.fingerprints))
+    save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept),
+               _quick_check(config, inputs, options, model, done))
     return BuildReport(model.site, model.articles, len(done.outputs), len(done.written), len(done.unchanged),
                        len(plan.deleted), config.output_dir, 0.0, model.warnings, tuple(sorted(done.rendered)))
+
+
+def _next_state(config: SiteConfig, inputs: Inputs, model: SiteModel, plan: Plan, done: Written, search: SearchPlan,
+                bodies: dict) -> BuildState:
+    """What the next build reuses of this one."""
+    return BuildState(environment=inputs.environment, reading=inputs.reading, output_dir=str(config.output_dir),
+                      frame=inputs.frame, sources=model.sources, outputs=done.outputs, search=search.digest,
+                      memo=model.reusable, bodies=bodies, cards=model.fingerprints.cards,
+                      body_keys=model.fingerprints.bodies, links=model.links, body_pages=model.body_pages,
+                      templates=plan.templates, site=plan.site, articles=model.articles, warnings=model.warnings)
+
+
+def _quick_check(config: SiteConfig, inputs: Inputs, options: BuildOptions, model: SiteModel,
+                 done: Written) -> QuickCheck:
+    """What the next build needs to see that nothing changed, without loading the state."""
+    article_dates = sorted(entry.result.date.timestamp() for entry in model.sources.values()
+                           if isinstance(entry.result, Article))
+    return QuickCheck(inputs.digest, inputs.frame, article_dates, options.now.timestamp(), model.articles,
+                      len(done.outputs), output_identity(config.output_dir))

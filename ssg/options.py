@@ -11,9 +11,12 @@ NEWS_WINDOW = dt.timedelta(days=2)  # Google News takes articles of the last two
 
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
-    drafts: bool = False
-    future: bool = False
+    drafts: bool = False             # publish drafts
+    future: bool = False             # publish articles dated after NOW
     now: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    jobs: int = 1                    # processes that parse and render
+    use_cache: bool = True           # reuse the last build's work (.ssg-cache/)
+    reindex: bool = True             # False keeps a search index whose pages changed (the preview server)
 
 
 def default_jobs() -> int:

@@ -18,7 +18,7 @@ from ..build import build
 from ..incremental.state import cache_folder
 from ..config import load_config
 from ..errors import BuildFailed, CommandError
-from .server import BuildState, PreviewServer
+from .server import PreviewStatus, PreviewServer
 from ..rendering.theme import find_theme
 from .watch import Changes, WatchedFolders, Watcher
 
@@ -41,7 +41,7 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
     config = load_config(root)
     temp = Path(tempfile.mkdtemp(prefix="ssg-serve-"))
     output = temp / "site"
-    state = BuildState()
+    state = PreviewStatus()
     try:
         try:
             server = PreviewServer(output, state, options.host, options.port, config.base_path)

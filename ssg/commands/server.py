@@ -43,7 +43,7 @@ OVERLAY_WORDS = {
 
 
 @dataclass
-class BuildState:
+class PreviewStatus:
     """Shared between the rebuild thread and request threads."""
     version: int = 0                  # counts finished rebuilds, good or failed
     building: bool = False
@@ -129,7 +129,7 @@ def overlay_html(errors: Sequence[SiteError], page_lang: str, page_dir: str) -> 
 _HTML_ATTRS = re.compile(rb"<html\b[^>]*>", re.IGNORECASE)
 
 
-def inject(page: bytes, state: BuildState) -> bytes:
+def inject(page: bytes, state: PreviewStatus) -> bytes:
     """Add the live-reload script (and the error overlay) to an HTML response; the files on
     disk are never touched."""
     addition = f'<script src="{LIVE_PREFIX}live.js" data-version="{state.version}"></script>'
@@ -150,7 +150,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     folder: Path
     base_path: str
-    state: BuildState
+    state: PreviewStatus
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         pass
@@ -250,7 +250,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, folder: Path, state: BuildState, host: str = "127.0.0.1", port: int = 8000,
+    def __init__(self, folder: Path, state: PreviewStatus, host: str = "127.0.0.1", port: int = 8000,
                  base_path: str = ""):
         handler = type("Handler", (PreviewHandler,), {"folder": folder, "state": state, "base_path": base_path})
         super().__init__((host, port), handler)

@@ -82,7 +82,7 @@ class BuildState:
     bodies: dict = field(default_factory=dict)  # rendered bodies kept for the feeds: key -> pack location
     frame: str = ""                  # digest of all a build reads but the articles (build.frame_digest)
     # What a rebuild after edits to article bodies alone needs, so that it can skip the
-    # site model (patch.py). Published articles in SOURCES are the records the pages hold.
+    # site model (incremental.modelling). Published articles in SOURCES are the records the pages hold.
     cards: dict[str, str] = field(default_factory=dict)        # published source -> card fingerprint
     body_keys: dict[str, str] = field(default_factory=dict)    # published source -> body fingerprint
     links: dict[str, str] = field(default_factory=dict)        # published source -> URL

@@ -371,7 +371,7 @@ class _SiteBuilder:
 def with_records(pages: dict[str, Page], records: dict[str, Article]) -> dict[str, Page]:
     """The PAGES that hold older records of the articles RECORDS has (by source), by output
     path, each holding the records of RECORDS instead. For a rebuild that changes articles'
-    bodies and nothing else (patch.py)."""
+    bodies and nothing else (incremental.modelling)."""
     changed = {}
     if not records:
         return changed

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable
+from typing import Mapping
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
@@ -55,14 +55,14 @@ class SearchPlan:
     make: bool                       # the index must be made
 
 
-def plan_index(config: SiteConfig, last_digest: str | None, article_pages: Iterable[tuple[str, str]],
+def plan_index(config: SiteConfig, last_digest: str | None, article_pages: Mapping[str, str],
                reindex: bool) -> SearchPlan:
-    """ARTICLE_PAGES: (output path, sha1 of its bytes) of every article page. The index in
+    """ARTICLE_PAGES: output path -> sha1 of its bytes, for every article's page. The index in
     site/ stays when it covers the very same pages, or when REINDEX is off (the preview
     server: Pagefind takes tens of seconds on a large archive)."""
     if not config.search:
         return SearchPlan("", False)
-    indexed = sha1(pagefind_version(), *(f"{path}:{digest}" for path, digest in sorted(article_pages)))
+    indexed = sha1(pagefind_version(), *(f"{path}:{digest}" for path, digest in sorted(article_pages.items())))
     keep = last_digest is not None and (config.output_dir / BUNDLE).is_dir() and (last_digest == indexed
                                                                                 or not reindex)
     return SearchPlan(last_digest if keep and not reindex else indexed, not keep)

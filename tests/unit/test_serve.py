@@ -1,7 +1,7 @@
 """The preview server's pieces without sockets: path safety, injection, overlay."""
 
 from ssg.errors import SiteError
-from ssg.commands.server import BuildState, content_type, inject, safe_file
+from ssg.commands.server import PreviewStatus, content_type, inject, safe_file
 
 
 def test_safe_file_maps_pretty_urls(tmp_path):
@@ -28,7 +28,7 @@ def test_safe_file_refuses_everything_outside(tmp_path):
 
 def test_inject_adds_script_and_overlay_in_the_pages_language():
     page = b'<!doctype html><html lang="ar" dir="rtl"><body><p>x</p></body></html>'
-    state = BuildState()
+    state = PreviewStatus()
     assert inject(page, state).endswith(b'<script src="/__ssg/live.js" data-version="0"></script></body></html>')
     state.finish_build([SiteError("content/x.md", 3, "broken <YAML>", "fix it")])
     shown = inject(page, state).decode()

@@ -1,5 +1,5 @@
 """Rebuilds after edits to article bodies alone take the last build's records instead of
-building the site model (ssg.patch): they render exactly the pages that show the edited
+building the site model (incremental.modelling): they render exactly the pages that show the edited
 bodies, and every such rebuild, and every later one, equals a clean build byte for byte."""
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def test_a_state_replayed_from_edits_is_the_state_a_clean_build_saves(newsroom, 
     output = tmp_path / "site"
     build(newsroom, output)
     content = newsroom / "content" / "2024"
-    write_a04(newsroom, "فقرة مضافة.")                                    # a body edit (ssg.patch)
+    write_a04(newsroom, "فقرة مضافة.")                                    # a body edit (the last model kept)
     build(newsroom, output)
     edit(content / "new.md", article("خبر جديد", "2024-03-20T10:00:00+03:00", slug="new", tags="[نادر]"))
     build(newsroom, output)                                                # an added article

@@ -132,8 +132,8 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
         plan = plan_outputs(model, last, inputs, renderer, config, theme, options)
         with open_writer(config.output_dir, cache, update=last is not None) as writer:
             done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None)
-            search = plan_index(config, last.search if last is not None else None,
-                                {path: done.outputs[path].sha1 for path in model.article_pages()}, options.reindex)
+            search = plan_index(config, last.search if last is not None else None, model.article_pages(),
+                                done.outputs, options.reindex)
             index_before_commit(search, writer, progress)
             writer.commit(done.written, plan.deleted)
         index_after_commit(search, writer, config, progress)

@@ -107,6 +107,9 @@ def page_digest(page: Page, fingerprints: Fingerprints, template: str, site: str
         elif name == "articles":
             parts.append(name)
             parts.extend(cards[a.source] + ":" + bodies[a.source] if with_bodies else cards[a.source] for a in value)
+        elif name == "urls":             # a sitemap's 50,000 entries: no one repr of them all
+            parts.append(name)
+            parts.extend(map(repr, value))
         elif name in _SHARED_FIELDS:
             text = shown.get(id(value))
             if text is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..article import Article
 from ..config import SiteConfig
@@ -41,9 +41,9 @@ class SiteModel:
     reusable: dict                   # the model's work the next build may reuse (Site.reusable)
     site: Site | None = None         # the model, when it was made again
 
-    def article_pages(self) -> list[str]:
+    def article_pages(self) -> Iterator[str]:
         """The output paths of every article's page."""
-        return [path for path, page in self.body_pages.items() if page.kind == "article"]
+        return (path for path, page in self.body_pages.items() if page.kind == "article")
 
 
 def model_site(sources: Sources, assets: Sequence[str], last: BuildState | None, same_frame: bool,

@@ -12,11 +12,11 @@ import sys
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
-from ..incremental.state import sha1
+from ..incremental.state import OutputEntry, sha1
 from ..output.staged import swap_into_place
 from ..output.writer import Writer
 from ..progress import Progress
@@ -55,14 +55,15 @@ class SearchPlan:
     make: bool                       # the index must be made
 
 
-def plan_index(config: SiteConfig, last_digest: str | None, article_pages: Mapping[str, str],
-               reindex: bool) -> SearchPlan:
-    """ARTICLE_PAGES: output path -> sha1 of its bytes, for every article's page. The index in
+def plan_index(config: SiteConfig, last_digest: str | None, article_pages: Iterable[str],
+               outputs: Mapping[str, OutputEntry], reindex: bool) -> SearchPlan:
+    """ARTICLE_PAGES: the output path of every article's page; OUTPUTS: what each file of the
+    site holds (its sha1). The index in
     site/ stays when it covers the very same pages, or when REINDEX is off (the preview
     server: Pagefind takes tens of seconds on a large archive)."""
     if not config.search:
         return SearchPlan("", False)
-    indexed = sha1(pagefind_version(), *(f"{path}:{digest}" for path, digest in sorted(article_pages.items())))
+    indexed = sha1(pagefind_version(), *(f"{path}:{outputs[path].sha1}" for path in sorted(article_pages)))
     keep = last_digest is not None and (config.output_dir / BUNDLE).is_dir() and (last_digest == indexed
                                                                                 or not reindex)
     return SearchPlan(last_digest if keep and not reindex else indexed, not keep)

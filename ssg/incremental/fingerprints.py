@@ -12,7 +12,7 @@ import jinja2
 from jinja2 import meta
 
 from ..article import CARD_FIELDS, Article
-from .state import sha1
+from .state import sha1, unchanged
 from ..model.pages import Page
 
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
@@ -43,13 +43,12 @@ def body_fingerprint(article: Article, links: Mapping[str, str]) -> str:
 
 def fingerprints_of(articles, links: Mapping[str, str], last: tuple | None = None) -> Fingerprints:
     """LAST: the last build's (records by source, Fingerprints, links), whose fingerprints
-    carry over for the records that are the same objects, as the model keeps them when
-    nothing about them changed."""
+    carry over for the records that are unchanged (state.unchanged)."""
     cards, bodies = {}, {}
     records, (last_cards, last_bodies), last_links = last if last is not None else ({}, ({}, {}), {})
     for article in articles:
         source = article.source
-        same = records.get(source) is article and source in last_cards
+        same = unchanged(records.get(source), article) and source in last_cards
         cards[source] = last_cards[source] if same else card_fingerprint(article)
         if same and all(links.get(target) == last_links.get(target) for target in article.md_links):
             bodies[source] = last_bodies[source]

@@ -31,6 +31,7 @@ from .incremental.changes import Inputs, nothing_changed, same_frame, survey
 from .incremental.state import (BuildState, QuickCheck, cache_folder, load_quick_check, load_state, output_identity,
                                 save_build)
 from .options import BuildOptions, build_time, default_jobs
+from .output.folders import remove_leftovers
 from .output.journal import emptying_trash, recover
 from .progress import Progress
 from .reading.files import NO_CONTENT
@@ -86,6 +87,7 @@ def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, f
 def _build(config: SiteConfig, options: BuildOptions, progress: Progress) -> BuildReport:
     cache = cache_folder(config.root, config.output_dir)
     recover(cache)                                    # finish a commit an interruption left halfway
+    remove_leftovers(config.output_dir)               # and remove the work folders of builds killed
     theme = load_theme(config)
     if not config.content_dir.is_dir():
         raise BuildFailed([NO_CONTENT])

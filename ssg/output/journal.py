@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .folders import work_folder
+
 JOURNAL = "commit.json"
 TRASH = "trash"              # in the cache folder: one folder per commit
 
@@ -42,7 +44,7 @@ class JournalWriter:
 
     def __init__(self, output_dir: Path, journal_folder: Path):
         self.output_dir, self.journal_folder = output_dir, journal_folder
-        self.target = output_dir.parent / f".{output_dir.name}.pending-{os.getpid()}"
+        self.target = work_folder(output_dir, "pending")
         shutil.rmtree(self.target, ignore_errors=True)
         self.target.mkdir(parents=True)
 

@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 from typing import Iterable
 
+from .folders import work_folder
+
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -20,7 +22,7 @@ class StagedWriter:
 
     def __init__(self, output_dir: Path):
         self.output_dir = output_dir
-        self.tree: Path | None = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
+        self.tree: Path | None = work_folder(output_dir, "staging")
         shutil.rmtree(self.tree, ignore_errors=True)
         self.tree.mkdir(parents=True)
 
@@ -43,7 +45,7 @@ def swap_into_place(staging: Path, output_dir: Path) -> None:
     if _exchange(staging, output_dir):
         shutil.rmtree(staging)  # now holds the previous build
         return
-    previous = output_dir.parent / f".{output_dir.name}.previous-{os.getpid()}"
+    previous = work_folder(output_dir, "previous")
     os.rename(output_dir, previous)
     os.rename(staging, output_dir)
     shutil.rmtree(previous, ignore_errors=True)

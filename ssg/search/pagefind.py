@@ -5,7 +5,6 @@ commit, into a folder swapped in for the old index."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from typing import Iterable, Mapping
 from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
 from ..incremental.state import OutputEntry, sha1
+from ..output.folders import work_folder
 from ..output.staged import swap_into_place
 from ..output.writer import Writer
 from ..progress import Progress
@@ -88,7 +88,7 @@ def index_after_commit(plan: SearchPlan, writer: Writer, config: SiteConfig, pro
 
 def _reindex(output_dir: Path) -> None:
     """Make the search index beside the site, then swap it in."""
-    fresh = output_dir.parent / f".{output_dir.name}.pagefind-{os.getpid()}"
+    fresh = work_folder(output_dir, "pagefind")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
         index_site(output_dir, fresh)

@@ -6,13 +6,15 @@ only what changed. Secrets in remote URLs are never printed.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import subprocess
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 from ..incremental.state import CACHE_DIR
 from ..errors import CommandError
@@ -27,6 +29,14 @@ class DeployError(CommandError):
 def mask_secrets(text: str) -> str:
     """https://user:token@host/x -> https://***@host/x, wherever it appears in TEXT."""
     return _USERINFO.sub("***@", text)
+
+
+def not_an_option(value: str, what: str, example: str) -> str:
+    """VALUE, which goes to git or rsync as an argument, when it cannot be read as an option."""
+    if value.startswith("-"):
+        raise DeployError(f"the {what} {mask_secrets(value)!r} starts with '-', which git and rsync would take "
+                          f"for an option; write it as e.g. {example}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,16 +101,36 @@ class GitTarget:
     def repo(self) -> Path:
         return self.cache / "deploy.git"
 
+    def __post_init__(self) -> None:
+        not_an_option(self.remote, "remote", "git@host:user/repo.git or ./path/to/repo.git")
+        not_an_option(self.branch, "branch", "gh-pages")
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """One deploy at a time in this cache. The lock is the kernel's, so it dies with its
+        process: whoever holds it knows that git lock files in the private repository and
+        index (deploy.index.lock, left by a deploy killed during `git add`) are stale."""
+        self.cache.mkdir(parents=True, exist_ok=True)
+        with open(self.cache / "deploy.lock", "a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise DeployError("another `ssg deploy` of this site is running; wait for it to finish") from None
+            for stale in [self.cache / "deploy.index.lock", *self.repo.rglob("*.lock")]:
+                stale.unlink(missing_ok=True)
+            yield
+
     def _prepare(self) -> str | None:
         """Fetch the branch as it is on the remote; its commit, or None for a new branch."""
         if not (self.repo / "HEAD").exists():
             self.repo.parent.mkdir(parents=True, exist_ok=True)
             _run(["git", "init", "--bare", "--quiet", str(self.repo)], what="git init")
         ref = "refs/ssg/published"
-        listing = self._git("ls-remote", "--heads", self.remote, f"refs/heads/{self.branch}", what="git ls-remote")
+        listing = self._git("ls-remote", "--heads", "--", self.remote, f"refs/heads/{self.branch}",
+                            what="git ls-remote")
         if not listing.strip():
             return None
-        self._git("fetch", "--quiet", "--no-tags", self.remote, f"+refs/heads/{self.branch}:{ref}",
+        self._git("fetch", "--quiet", "--no-tags", "--", self.remote, f"+refs/heads/{self.branch}:{ref}",
                   what="git fetch")
         return self._git("rev-parse", ref).strip()
 
@@ -126,14 +156,15 @@ class GitTarget:
         return Plan(tuple(added), tuple(changed), tuple(deleted)), parent, tree
 
     def deploy(self, dry_run: bool = False) -> DeployResult:
-        plan, parent, tree = self.plan()
-        if dry_run or plan.empty:
-            return DeployResult(plan, published=False, detail="nothing changed" if plan.empty else "dry run")
-        message = "Deploy site" + self._source_description()
-        args = ["commit-tree", tree, "-m", message] + (["-p", parent] if parent else [])
-        commit = self._git(*args, what="git commit-tree").strip()
-        self._git("push", "--quiet", self.remote, f"{commit}:refs/heads/{self.branch}", what="git push")
-        return DeployResult(plan, published=True, detail=f"commit {commit[:12]} on {self.branch}")
+        with self._exclusive():
+            plan, parent, tree = self.plan()
+            if dry_run or plan.empty:
+                return DeployResult(plan, published=False, detail="nothing changed" if plan.empty else "dry run")
+            message = "Deploy site" + self._source_description()
+            args = ["commit-tree", tree, "-m", message] + (["-p", parent] if parent else [])
+            commit = self._git(*args, what="git commit-tree").strip()
+            self._git("push", "--quiet", "--", self.remote, f"{commit}:refs/heads/{self.branch}", what="git push")
+            return DeployResult(plan, published=True, detail=f"commit {commit[:12]} on {self.branch}")
 
     def _source_description(self) -> str:
         if self.source_repo is None:
@@ -169,6 +200,9 @@ class RsyncTarget:
     site: Path
     dest: str
 
+    def __post_init__(self) -> None:
+        not_an_option(self.dest, "destination", "./public, /var/www/site or user@host:/var/www/site")
+
     def _args(self, dry_run: bool) -> list[str]:
         if shutil.which("rsync") is None:
             raise DeployError("rsync is not installed; install it (apt-get install rsync) to deploy with it")
@@ -177,7 +211,7 @@ class RsyncTarget:
         if dry_run:
             args.append("--dry-run")
         dest = self.dest if self.dest.endswith("/") else self.dest + "/"
-        return args + [str(self.site) + "/", dest]
+        return args + ["--", str(self.site) + "/", dest]
 
     def deploy(self, dry_run: bool = False) -> DeployResult:
         if ":" not in self.dest.split("/")[0]:

@@ -171,3 +171,41 @@ def test_no_target_is_a_clear_error(make_site):
     assert ssg("build", "-s", str(root)).returncode == 0
     result = ssg("deploy", "-s", str(root))
     assert result.returncode == 1 and "no deploy target" in result.stderr and "[deploy]" in result.stderr
+
+
+def test_a_remote_branch_or_destination_that_starts_with_a_dash_never_reaches_git_or_rsync(newsroom, tmp_path):
+    root, _ = newsroom
+    assert ssg("build", "-s", str(root)).returncode == 0
+    marker = tmp_path / "ran"
+    for option, value in (("--remote", f"--upload-pack=touch {marker};false"), ("--branch", "--force"),
+                          ("--dest", f"-e touch {marker} #")):
+        extra = ["--target", "rsync"] if option == "--dest" else []
+        result = ssg("deploy", "-s", str(root), *extra, f"{option}={value}", cwd=tmp_path)
+        assert result.returncode == 1, (option, result.stderr)
+        assert "starts with '-'" in result.stderr and "Traceback" not in result.stderr
+    assert not marker.exists(), "no setting became an option"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["remote.git", "site-src"]), "no folder made"
+
+
+def test_a_deploy_killed_during_git_add_does_not_block_the_next_one(newsroom):
+    root, bare = newsroom
+    assert ssg("build", "-s", str(root)).returncode == 0
+    # What a kill -9 during `git add` leaves: the private index's lock file.
+    cache = root / ".ssg-cache"
+    cache.mkdir(exist_ok=True)
+    (cache / "deploy.index.lock").write_bytes(b"")
+    result = ssg("deploy", "-s", str(root))
+    assert result.returncode == 0, result.stderr
+    assert branch_files(bare, "gh-pages") == files_of(root / "site")
+
+
+def test_two_deploys_at_once_are_refused_with_a_clear_message(newsroom):
+    import fcntl
+    root, _ = newsroom
+    assert ssg("build", "-s", str(root)).returncode == 0
+    (root / ".ssg-cache").mkdir(exist_ok=True)
+    with open(root / ".ssg-cache" / "deploy.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)            # as a running deploy holds it
+        result = ssg("deploy", "-s", str(root))
+    assert result.returncode == 1 and "another `ssg deploy`" in result.stderr
+    assert ssg("deploy", "-s", str(root)).returncode == 0, "free again once the other ends"

@@ -21,6 +21,7 @@ from ..errors import SiteError, display_path
 from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
 from ..text.lang import direction_of, is_valid_language, normalize_language
 from .files import NO_CONTENT, list_sources
+from ..text.controls import without_controls
 from ..text.urls import UnsafeSlug, clean_slug, slugify
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
@@ -158,7 +159,7 @@ class _FieldReader:
         if value is None:
             return ""
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return str(value).strip()
+            return without_controls(str(value)).strip()
         self.error(key, f"{key} must be text, not {type(value).__name__}", f"write `{key}: \"...\"`")
         return ""
 
@@ -178,7 +179,7 @@ class _FieldReader:
         result: list[str] = []
         for item in items:
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-                item = " ".join(str(item).split())
+                item = " ".join(without_controls(str(item)).split())
                 if item and item not in result:
                     result.append(item)
             else:
@@ -223,9 +224,9 @@ class _FieldReader:
             self.error(key, f"{key} must be a path or URL of a picture", f"write `{key}: images/photo.jpg`")
             return None
         return Image(src=value.strip(),
-                     alt=self.text("image_alt") or str(details.get("alt") or "").strip() or base_alt,
-                     caption=self.text("image_caption") or str(details.get("caption") or "").strip(),
-                     credit=self.text("image_credit") or str(details.get("credit") or "").strip())
+                     alt=self.text("image_alt") or _detail(details, "alt") or base_alt,
+                     caption=self.text("image_caption") or _detail(details, "caption"),
+                     credit=self.text("image_credit") or _detail(details, "credit"))
 
     def article(self, config: SiteConfig) -> Article:
         path = PurePosixPath(self.source)
@@ -256,7 +257,7 @@ class _FieldReader:
             source=self.source, title=title, date=date, slug=slug,
             body=self.split.body, body_line=self.split.body_line, body_offset=self.split.body_offset,
             md_links=linked_sources(self.split.body, self.source),
-            updated=updated, summary=summary or first_paragraph(self.split.body),
+            updated=updated, summary=summary or without_controls(first_paragraph(self.split.body)),
             summary_from_body=not summary,
             tags=self.strings("tags"), categories=self.strings("categories"),
             authors=self.strings("authors"), image=self.image(title),
@@ -280,6 +281,10 @@ class _FieldReader:
         if stem in ("index", "_index") and len(path.parts) > 2:  # a Hugo page bundle
             stem = path.parent.name
         return slugify(stem, style) or slugify(title, style) or "article"
+
+
+def _detail(details: dict, key: str) -> str:
+    return without_controls(str(details.get(key) or "")).strip()
 
 
 _MARKDOWN_INLINE = MarkdownIt("commonmark")

@@ -20,6 +20,7 @@ from ..errors import SiteError, display_path
 from ..model.pages import Page
 from ..model.site import site_urls
 from ..reading.reader import load_body
+from ..text.controls import without_controls, xml_safe
 from ..text.dates import DateStyle, iso
 from ..text.lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
@@ -195,7 +196,7 @@ class FreshBodies:
 def render_body(article: Article, links: Mapping[str, str], config: SiteConfig) -> str:
     """An article's body as HTML: LINKS are the URLs of the articles it links to."""
     resolve = link_resolver(article.content_dir, config.base_path, links)
-    return render_markdown(load_body(article, config.root), resolve)
+    return render_markdown(without_controls(load_body(article, config.root)), resolve)
 
 
 class Renderer:
@@ -247,7 +248,8 @@ class Renderer:
                 article = record_of(entry)
                 return absolute_urls(self.bodies(article, links), self.view.origin, article.permalink)
             context["entry_content"] = entry_content
-        return template.render(context)
+        text = template.render(context)
+        return xml_safe(text) if page.template.endswith(".xml") else text
 
 
 def host_files(config: SiteConfig) -> Iterator[OutputFile]:

@@ -1,0 +1,52 @@
+"""What builds that were killed or fed bad input leave behind, and how the next build
+copes with it (issue #18)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from ssg.build import build
+from tests.e2e.rebuilds import tree
+
+
+def test_the_work_folders_of_killed_builds_are_removed_and_a_running_builds_kept(newsroom, tmp_path):
+    output = tmp_path / "site"
+    build(newsroom, output)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    running = subprocess.Popen(["sleep", "60"])
+    try:
+        left = [tmp_path / f".site.{kind}-{dead}" for kind in ("staging", "pending", "pagefind", "previous")]
+        for folder in left:
+            (folder / "2024").mkdir(parents=True)
+            (folder / "2024" / "index.html").write_text("half a build", encoding="utf-8")
+        alive = tmp_path / f".site.staging-{running.pid}"
+        alive.mkdir()
+        other_site = tmp_path / f".other.staging-{dead}"
+        other_site.mkdir()
+        before = tree(output)
+
+        report = build(newsroom, output)
+
+        assert report.written == 0 and tree(output) == before, "nothing else changes"
+        assert not any(folder.exists() for folder in left)
+        assert alive.is_dir(), "a running build's folder is its own"
+        assert other_site.is_dir(), "another output folder's work is not ours"
+    finally:
+        running.kill()
+        running.wait()
+
+
+def test_control_characters_in_front_matter_and_bodies_never_reach_the_feeds(make_site, tmp_path):
+    import xml.etree.ElementTree as ElementTree
+    root = make_site({"content/a.md": '---\ntitle: "عنوان\\vمع\\u0001 محرف"\ndate: 2024-09-13\n'
+                                      'tags: ["وسم\\u0002"]\n---\nفقرة\fأولى.\n\nفقرة\u000bثانية.\n'})
+    output = tmp_path / "site"
+    build(root, output)
+    for feed in [output / "feed.xml", *output.glob("tags/*/feed.xml")]:
+        ElementTree.parse(feed)                     # well-formed XML, or this raises
+    page = (output / "2024/09/a/index.html").read_text(encoding="utf-8")
+    assert "<h1 class=\"headline\">عنوان مع محرف</h1>" in page
+    assert "فقرة أولى." in page and "فقرة ثانية." in page
+    assert not any(ch in page for ch in "\x01\x02\x0b\x0c")

@@ -55,3 +55,13 @@ def display_path(path: Path, root: Path | None) -> str:
         except ValueError:
             pass
     return path.as_posix()
+
+
+def unexpected(error: BaseException, root: Path | None) -> SiteError:
+    """A SiteError for an exception that is not a build error (a file that cannot be read,
+    or a bug), so that whoever shows errors can show this one too."""
+    if isinstance(error, OSError) and error.filename:
+        return SiteError(display_path(Path(error.filename), root), None, error.strerror or str(error),
+                         "fix or remove this file, then save again")
+    return SiteError("ssg", None, f"{type(error).__name__}: {error}",
+                     "run `ssg build` to see where it happened; if it is not in your files, please report it")

@@ -17,7 +17,7 @@ from typing import Callable
 from ..build import build
 from ..incremental.state import cache_folder
 from ..config import load_config
-from ..errors import BuildFailed, CommandError
+from ..errors import BuildFailed, CommandError, unexpected
 from .server import PreviewStatus, PreviewServer
 from ..rendering.theme import find_theme
 from .watch import Changes, WatchedFolders, Watcher
@@ -65,6 +65,11 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
             except BuildFailed as failure:
                 say(failure.report())
                 state.finish_build(failure.errors)
+                return
+            except Exception as error:  # noqa: BLE001 - the server outlives any rebuild: it keeps the last good one
+                problem = unexpected(error, root)
+                say(f"{problem}\nrebuild failed")
+                state.finish_build((problem,))
                 return
             took = f"{time.perf_counter() - started:.2f} s"
             say(f"rebuilt ({', '.join(sorted(k.value for k in changes.kinds))}) in {took}" if changes

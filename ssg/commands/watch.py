@@ -100,13 +100,21 @@ class Watcher:
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
         self._observer = Observer()
+        self._handler = _Collector(self._add)
+        self._watching: set[Path] = set()
 
     def start(self) -> None:
-        handler = _Collector(self._add)
-        for folder in self.watched.folders():
-            self._observer.schedule(handler, str(folder), recursive=True)
-        self._observer.schedule(handler, str(self.watched.root), recursive=False)
+        self._watch_new_folders()
+        self._observer.schedule(self._handler, str(self.watched.root), recursive=False)
         self._observer.start()
+
+    def _watch_new_folders(self) -> None:
+        """Watch each of content/, templates/ and static/ once it exists: a site may make its
+        templates/ while the server runs, and the saves in it must rebuild too."""
+        for folder in self.watched.folders():
+            if folder not in self._watching:
+                self._observer.schedule(self._handler, str(folder), recursive=True)
+                self._watching.add(folder)
 
     def stop(self) -> None:
         with self._lock:
@@ -128,6 +136,7 @@ class Watcher:
         with self._lock:
             paths, self._pending = self._pending, set()
             self._timer = None
+        self._watch_new_folders()
         kinds = classify(paths, self.watched)
         if kinds:
             self.on_change(Changes(frozenset(kinds), frozenset(paths)))

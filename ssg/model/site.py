@@ -18,6 +18,8 @@ from ..article import Article, Image, Link
 from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
 from ..options import NEWS_WINDOW, BuildOptions
+from ..reading.frontmatter import FrontMatterError, line_of_key, split_front_matter
+from ..reading.reader import decode_source
 from ..text.dates import DateStyle
 from ..text.lang import direction_of, normalize_language
 from ..text.urls import Urls, is_inside, output_path_for
@@ -28,6 +30,7 @@ from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
 
 Words = Callable[[str, str], str]   # (key, language) -> the theme's word
 SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org limit)
+NAME_MAX = 255                      # bytes in a file or folder name: ext4, XFS, Btrfs, APFS, NTFS
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,7 @@ class _SiteBuilder:
         pages += self._feeds(placed, terms["tags"])
         pages += self._sitemaps(pages, placed)
         self._check_collisions(pages, assets)
+        self._check_name_lengths(pages, terms)
         if self.errors:
             raise BuildFailed(self.errors)
         return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
@@ -349,6 +353,52 @@ class _SiteBuilder:
                                             self.urls.permalink("/news-sitemap.xml"))))
         return sitemaps
 
+    def _check_name_lengths(self, pages: Sequence[Page], terms: dict[str, tuple[Term, ...]]) -> None:
+        """A file or folder name longer than file systems take would fail part-way through
+        writing the site: refused here, before anything is written, naming where it comes
+        from. (Arabic letters take two bytes each: a slug of about 128 is too long.)"""
+        full_terms = {(term.taxonomy, term.slug): term for group in terms.values() for term in group}
+        reported = set()
+        for page in pages:
+            name = next((part for part in page.output_path.split("/") if _byte_length(part) > NAME_MAX), None)
+            if name is None:
+                continue
+            source, keys, what = self._origin_of(page, full_terms)
+            if (source, name) in reported:
+                continue
+            reported.add((source, name))
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            self.errors.append(SiteError(
+                source, self._line_of(source, keys),
+                f"the {what} makes a file or folder name of {_byte_length(name)} bytes ({shown}); "
+                f"file systems take at most {NAME_MAX}",
+                f"shorten the {what} (Arabic letters take 2 bytes each, most Latin ones 1)"))
+
+    @staticmethod
+    def _origin_of(page: Page, terms: dict) -> tuple[str, tuple[str, ...], str]:
+        """Which source, under which front-matter keys, gave PAGE its path; and what it is."""
+        if page.kind == "redirect":
+            return page.article.source, ("aliases", "redirect_from"), "alias"
+        if page.kind == "article":
+            return page.article.source, ("slug", "title"), "slug"
+        if page.term is not None:
+            term = terms.get((page.term.taxonomy, page.term.slug))
+            if term is not None and term.articles:
+                keys = ("tags", "keywords") if term.taxonomy == "tags" else ("categories", "category")
+                return term.articles[-1].source, keys, "tag" if term.taxonomy == "tags" else "category"
+        return "site.toml", ("permalink",), "permalink"
+
+    def _line_of(self, source: str, keys: tuple[str, ...]) -> int | None:
+        """The line of the first of KEYS set in SOURCE's front-matter (read again: errors are rare)."""
+        try:
+            split = split_front_matter(decode_source((self.config.root / source).read_bytes()))
+        except (OSError, ValueError, FrontMatterError):
+            return None
+        for key in keys:
+            if key in split.data:
+                return line_of_key(split, key)
+        return None
+
     def _check_collisions(self, pages: Sequence[Page], assets: Sequence[str]) -> None:
         claims: dict[str, list[str]] = defaultdict(list)
         for page in pages:
@@ -405,6 +455,10 @@ def _resolve_image(article: Article, urls: Urls) -> Image | None:
     if (url, permalink) == (image.url, image.permalink):
         return image
     return dataclasses.replace(image, url=url, permalink=permalink)
+
+
+def _byte_length(name: str) -> int:
+    return len(name.encode("utf-8", "surrogatepass"))
 
 
 def _look_alike_warning(a: Term, b: Term) -> str:

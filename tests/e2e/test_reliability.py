@@ -50,3 +50,35 @@ def test_control_characters_in_front_matter_and_bodies_never_reach_the_feeds(mak
     assert "<h1 class=\"headline\">عنوان مع محرف</h1>" in page
     assert "فقرة أولى." in page and "فقرة ثانية." in page
     assert not any(ch in page for ch in "\x01\x02\x0b\x0c")
+
+
+def test_a_name_too_long_for_the_file_system_is_an_error_before_anything_is_written(make_site, tmp_path):
+    import pytest
+    from ssg.errors import BuildFailed
+    from tests.helpers import article
+    root = make_site({"content/a.md": article("أ", "2024-09-01", slug="a", tags="[قصير]")},
+                     'title = "أرشيف"\nbase_url = "https://example.org/"\npermalink = "/{slug}.html"\n')
+    output = tmp_path / "site"
+    build(root, output)
+    before = tree(output)
+    bad = {"content/long.md": article("ب", "2024-09-02", slug='"' + "0" * 254 + '"'),
+           "content/tag.md": article("ج", "2024-09-03", slug="c", tags="[" + "ب" * 130 + "]"),
+           "content/alias.md": article("د", "2024-09-04", slug="d", aliases='["/' + "x" * 300 + '/"]')}
+    for relative, text in bad.items():
+        (root / relative).write_text(text, encoding="utf-8")
+    for attempt in range(2):             # a second failed build must not touch site/ either
+        with pytest.raises(BuildFailed) as failed:
+            build(root, output)
+        messages = sorted(str(error) for error in failed.value.errors)
+        assert len(messages) == 3, messages
+        assert messages[0].startswith("content/alias.md:5: the alias makes a file or folder name of 300 bytes")
+        assert messages[1].startswith("content/long.md:4: the slug makes a file or folder name of 259 bytes")
+        assert messages[2].startswith("content/tag.md:5: the tag makes a file or folder name of 260 bytes")
+        assert all("at most 255" in message and "hint: shorten the" in message for message in messages)
+        assert tree(output) == before, "a failed build leaves site/ as it was"
+    for relative in bad:
+        (root / relative).unlink()
+    build(root, output)
+    clean = tmp_path / "clean"
+    build(root, clean, use_cache=False)
+    assert tree(output) == tree(clean)

@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 
 from ..article import Article
 from ..config import SiteConfig
-from ..errors import BuildFailed
+from ..errors import BuildFailed, display_path
 from ..model.pages import Page
 from ..model.site import Site, build_site, with_records
 from ..options import BuildOptions
@@ -57,12 +57,24 @@ def model_site(sources: Sources, assets: Sequence[str], last: BuildState | None,
         return _last_model_with(edited, sources, last)
     try:
         site = build_site(config, sources.articles, assets, options, words=theme.word,
-                          remembered=last.memo if last is not None else None, dates=dates)
+                          remembered=last.memo if last is not None else None, dates=dates,
+                          static=static_claims(theme, config))
     except BuildFailed as failure:
         raise BuildFailed(sources.errors + list(failure.errors)) from None
     if sources.errors:
         raise BuildFailed(sources.errors)
     return _whole_model(site, sources, last)
+
+
+def static_claims(theme: Theme, config: SiteConfig) -> list[tuple[str, str]]:
+    """The static files' output paths, each with the file it is copied from."""
+    claims = []
+    for static in theme.static:
+        shown = display_path(static.source, config.root)
+        claims.append((static.output_path, shown))
+        if static.also_at:
+            claims.append((static.also_at, shown))
+    return claims
 
 
 def bodies_edited(sources: Sources, last: BuildState) -> dict[str, Article] | None:

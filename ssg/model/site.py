@@ -83,14 +83,17 @@ def expand_permalink(pattern: str, article: Article) -> str:
 
 def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
                options: BuildOptions = BuildOptions(), words: Words = no_words,
-               remembered: dict | None = None, dates: DateStyle | None = None) -> Site:
+               remembered: dict | None = None, dates: DateStyle | None = None,
+               static: Sequence[tuple[str, str]] = ()) -> Site:
     """REMEMBERED: the last build's Site.reusable (the related lists, the dates printed), whose
     entries still good are taken instead of computed again. DATES: the build's date style,
-    which the renderer shares (else one made from the config and REMEMBERED)."""
+    which the renderer shares (else one made from the config and REMEMBERED). STATIC: the
+    theme's and the site's static files, (output path, where it comes from), which no page
+    may take the place of."""
     remembered = dict(remembered or {})
     if dates is None:
         dates = DateStyle.from_config(config, remembered.get("dates"))
-    return _SiteBuilder(config, options, words, remembered, dates).build(articles, assets)
+    return _SiteBuilder(config, options, words, remembered, dates).build(articles, assets, static)
 
 
 class _SiteBuilder:
@@ -105,12 +108,12 @@ class _SiteBuilder:
         self.site_feed = self.urls.url("/feed.xml")
         self.home_crumb: Link | None = None
 
-    def build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
-        site = self._build(articles, assets)
+    def build(self, articles: Iterable[Article], assets: Sequence[str], static: Sequence[tuple[str, str]]) -> Site:
+        site = self._build(articles, assets, static)
         self.memo["dates"] = self.dates.printed_when_asked()   # the dates of this build's periods
         return site
 
-    def _build(self, articles: Iterable[Article], assets: Sequence[str]) -> Site:
+    def _build(self, articles: Iterable[Article], assets: Sequence[str], static: Sequence[tuple[str, str]]) -> Site:
         published = sorted((a for a in articles if self._is_published(a)),
                            key=lambda a: (a.date, a.source), reverse=True)
         for taxonomy in TAXONOMIES:
@@ -136,7 +139,7 @@ class _SiteBuilder:
         pages += self._redirect_pages(placed)
         pages += self._feeds(placed, terms["tags"])
         pages += self._sitemaps(pages, placed)
-        self._check_collisions(pages, assets)
+        self._check_collisions(pages, assets, static)
         self._check_name_lengths(pages, terms)
         if self.errors:
             raise BuildFailed(self.errors)
@@ -399,7 +402,8 @@ class _SiteBuilder:
                 return line_of_key(split, key)
         return None
 
-    def _check_collisions(self, pages: Sequence[Page], assets: Sequence[str]) -> None:
+    def _check_collisions(self, pages: Sequence[Page], assets: Sequence[str],
+                          static: Sequence[tuple[str, str]]) -> None:
         claims: dict[str, list[str]] = defaultdict(list)
         for page in pages:
             if page.kind == "redirect":
@@ -408,14 +412,20 @@ class _SiteBuilder:
                 claims[page.output_path].append(page.article.source if page.article else f"the {page.kind} page")
         for asset in assets:
             claims[asset].append(f"content/{asset}")
+        copied = set()
+        for output_path, origin in static:
+            if output_path in claims:     # a static file would be copied over the page or asset
+                claims[output_path].append(origin)
+                copied.add(origin)
         for path, sources in sorted(item for item in claims.items() if len(item[1]) > 1):
-            if len(sources) > 1:
-                sources = sorted(sources)
-                self.errors.append(SiteError(
-                    sources[0].removesuffix(" (alias)"), None,
-                    f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: "
-                    + ", ".join(sources),
-                    "give one of them another slug (`slug: ...` in its front-matter)"))
+            sources = sorted(sources)
+            hint = "give one of them another slug (`slug: ...` in its front-matter)"
+            if copied.intersection(sources):
+                hint = "rename or move the static file, or " + hint
+            self.errors.append(SiteError(
+                sources[0].removesuffix(" (alias)"), None,
+                f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: " + ", ".join(sources),
+                hint))
 
 
 def with_records(pages: dict[str, Page], records: dict[str, Article]) -> dict[str, Page]:

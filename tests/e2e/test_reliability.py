@@ -82,3 +82,18 @@ def test_a_name_too_long_for_the_file_system_is_an_error_before_anything_is_writ
     clean = tmp_path / "clean"
     build(root, clean, use_cache=False)
     assert tree(output) == tree(clean)
+
+
+def test_a_static_file_at_an_articles_path_is_a_collision_not_a_silent_replacement(make_site, tmp_path):
+    import pytest
+    from ssg.errors import BuildFailed
+    from tests.helpers import article
+    root = make_site({"content/a.md": article("أ", "2024-09-01", slug="a"),
+                      "static/2024/09/a/index.html": "<p>not the article</p>"})
+    with pytest.raises(BuildFailed) as failed:
+        build(root, tmp_path / "site")
+    [error] = failed.value.errors
+    assert str(error).startswith("content/a.md: 2 pages claim the same URL /2024/09/a/: content/a.md, "
+                                 "static/2024/09/a/index.html")
+    assert "rename or move the static file" in error.hint
+    assert not (tmp_path / "site").exists()

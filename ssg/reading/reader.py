@@ -7,7 +7,6 @@ import dataclasses
 import hashlib
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -20,7 +19,6 @@ from ..text.dates import BadDate, parse_date
 from ..errors import SiteError, display_path
 from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
 from ..text.lang import direction_of, is_valid_language, normalize_language
-from .files import NO_CONTENT, list_sources
 from ..text.controls import without_controls
 from ..text.urls import UnsafeSlug, clean_slug, slugify
 
@@ -49,29 +47,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "aliases": ("aliases", "redirect_from"),
 }
 KNOWN_KEYS = frozenset(key for keys in ALIASES.values() for key in keys)
-
-
-@dataclass(frozen=True, slots=True)
-class SourceSet:
-    articles: tuple[Article, ...]
-    assets: tuple[str, ...]          # paths relative to content/, copied as they are
-    errors: tuple[SiteError, ...]
-
-
-def read_sources(config: SiteConfig) -> SourceSet:
-    """Read every source in this process (the build itself reads in parallel, with a cache)."""
-    if not config.content_dir.is_dir():
-        return SourceSet((), (), (NO_CONTENT,))
-    markdown, assets = list_sources(config)
-    articles: list[Article] = []
-    errors: list[SiteError] = []
-    for path in markdown:
-        result = read_source(config.root / path, config)
-        if isinstance(result, Article):
-            articles.append(result)
-        else:
-            errors.extend(result)
-    return SourceSet(tuple(articles), tuple(assets), tuple(errors))
 
 
 def decode_source(data: bytes) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import SiteConfig
+from ..errors import SiteError
 from ..options import NEWS_WINDOW, BuildOptions
 from ..reading.files import list_sources
 from ..rendering.theme import Theme
@@ -27,6 +28,7 @@ class Inputs:
     """Everything a build reads."""
     stats: Stats                     # the Markdown sources
     assets: list[str]                # other content/ files, copied as they are
+    problems: list[SiteError]        # files in content/ and static/ that are not read (links out, dangling)
     environment: str                 # ssg, Python and library versions
     reading: str                     # the settings that change how a source is parsed
     frame: str                       # all but the articles: config, theme, options, assets
@@ -34,11 +36,12 @@ class Inputs:
 
 
 def survey(config: SiteConfig, theme: Theme, options: BuildOptions) -> Inputs:
-    markdown, assets = list_sources(config)
+    markdown, assets, problems = list_sources(config)
+    problems += theme.problems
     stats = stat_sources(config.root, markdown)
     environment, reading = environment_digest(), sha1(repr(config))
-    frame = frame_digest(theme, config, options, environment, reading, assets)
-    return Inputs(stats, assets, environment, reading, frame, inputs_digest(frame, stats))
+    frame = frame_digest(theme, config, options, environment, reading, assets, problems)
+    return Inputs(stats, assets, problems, environment, reading, frame, inputs_digest(frame, stats))
 
 
 def stat_sources(root: Path, markdown: list[str]) -> Stats:
@@ -55,8 +58,9 @@ def stat_sources(root: Path, markdown: list[str]) -> Stats:
 
 
 def frame_digest(theme: Theme, config: SiteConfig, options: BuildOptions, environment: str, reading: str,
-                 assets: list[str]) -> str:
-    """Everything a build reads but the articles, by size and time for files."""
+                 assets: list[str], problems: list[SiteError] = ()) -> str:
+    """Everything a build reads but the articles, by size and time for files (and what in
+    content/ it cannot read, which fails the build until it is gone)."""
     templates = []
     for folder in theme.template_dirs + (theme.folder / "i18n",):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
@@ -66,7 +70,7 @@ def frame_digest(theme: Theme, config: SiteConfig, options: BuildOptions, enviro
     files = [static.source for static in theme.static] + [config.content_dir / a for a in assets]
     copied = [f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path in files if (stat := path.stat())]
     return sha1(environment, reading, repr(options.drafts), repr(options.future),
-                repr(sorted(theme.assets.items())), *copied, *templates)
+                repr(sorted(theme.assets.items())), *copied, *templates, *map(str, problems))
 
 
 def inputs_digest(frame: str, stats: Stats) -> str:

@@ -32,7 +32,7 @@ class Sources:
 def read_sources(inputs: Inputs, last: BuildState | None, config: SiteConfig, executor: Executor,
                  progress: Progress) -> Sources:
     cached = last.sources if last is not None and last.reading == inputs.reading else {}
-    sources = Sources()
+    sources = Sources(errors=list(inputs.problems))
     for path, size_and_time in inputs.stats.items():
         entry = cached.get(path)
         if entry is not None and (entry.size, entry.mtime_ns) == size_and_time:

@@ -3,34 +3,65 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Sequence
 
 from ..config import SiteConfig
-from ..errors import SiteError
+from ..errors import SiteError, display_path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 NO_CONTENT = SiteError("content", None, "no content/ folder", "create content/ and put Markdown articles in it")
 
 
-def list_sources(config: SiteConfig) -> tuple[list[str], list[str]]:
+def list_sources(config: SiteConfig) -> tuple[list[str], list[str], list[SiteError]]:
     """The Markdown files (content/...) and other files (relative to content/) to build from,
-    in a stable order, without hidden files and editor temp files. Plain strings, not
-    Path objects: a rebuild with nothing to do lists a whole archive."""
+    in a stable order, without hidden files and editor temp files; and the links among
+    them that are not followed (see link_problem). Plain strings, not Path objects: a
+    rebuild with nothing to do lists a whole archive."""
     markdown: list[str] = []
     assets: list[str] = []
+    problems: list[SiteError] = []
     content = str(config.content_dir)
+    inside = (Path(os.path.realpath(config.root)),)
     for folder, subfolders, names in os.walk(content):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
+            subfolders.remove(name)      # os.walk would not go in: say so rather than drop its files
+            problems.append(SiteError(display_path(Path(folder, name), config.root), None,
+                                      "a link to a folder: ssg does not follow links to folders",
+                                      "move the folder here, or replace the link by a copy"))
         prefix = "" if folder == content else folder[len(content) + 1:].replace(os.sep, "/") + "/"
         for name in sorted(names):
             if is_hidden_or_temp(name):
+                continue
+            problem = link_problem(os.path.join(folder, name), inside, config.root)
+            if problem is not None:
+                problems.append(problem)
                 continue
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
                 if name != "_index.md":  # a Hugo section page, not an article
                     markdown.append("content/" + prefix + name)
             else:
                 assets.append(prefix + name)
-    return markdown, assets
+    return markdown, assets, problems
+
+
+def link_problem(path: str | Path, inside: Sequence[Path], root: Path) -> SiteError | None:
+    """For a symbolic link, an error unless it leads to a file in one of the folders INSIDE:
+    a link to /etc/passwd in content/ would publish it, and a dangling link or a loop
+    cannot be read. None for anything that is not a link."""
+    if not os.path.islink(path):
+        return None
+    shown = display_path(Path(path), root)
+    target = Path(os.path.realpath(path))
+    if not target.is_file():
+        return SiteError(shown, None, "a link that leads to no file (its target is missing, or it is a loop)",
+                         "remove the link, or put the file itself in its place")
+    if not any(target.is_relative_to(folder) for folder in inside):
+        return SiteError(shown, None, f"a link to {target}, outside the site folder: ssg publishes nothing from "
+                         "outside it", "copy the file into the site folder instead of linking to it")
+    return None
 
 
 def is_hidden_or_temp(name: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +14,8 @@ from typing import Mapping
 from babel import Locale, UnknownLocaleError
 
 from ..config import SiteConfig
-from ..errors import ConfigError, SiteError
+from ..errors import ConfigError, SiteError, display_path
+from ..reading.files import link_problem
 from ..text.lang import primary_language
 
 FINGERPRINTED = (".css", ".js")
@@ -35,6 +37,7 @@ class Theme:
     words: Mapping[str, Mapping[str, str]]   # language -> key -> text, the site's strings first
     static: tuple[StaticFile, ...]
     assets: Mapping[str, str]                # "css/style.css" -> "css/style.1a2b3c4d.css"
+    problems: tuple[SiteError, ...] = ()     # static files that are not copied (links out, dangling)
 
     def entry(self, key: str, language: str) -> str | Mapping[str, str] | None:
         """The theme's word for KEY in LANGUAGE (else English): text, or a table of plural forms."""
@@ -76,8 +79,11 @@ def load_theme(config: SiteConfig) -> Theme:
     template_dirs = tuple(d for d in (config.root / "templates", folder / "templates") if d.is_dir())
     words = _load_words(folder / "i18n")
     words = _with_site_strings(words, config.strings)
-    static, assets = _collect_static([folder / "static", config.root / "static"])
-    return Theme(config.theme, folder, template_dirs, MappingProxyType(words), static, MappingProxyType(assets))
+    static, assets, problems = _collect_static([folder / "static", config.root / "static"],
+                                               (Path(os.path.realpath(folder)), Path(os.path.realpath(config.root))),
+                                               config.root)
+    return Theme(config.theme, folder, template_dirs, MappingProxyType(words), static, MappingProxyType(assets),
+                 tuple(problems))
 
 
 def _load_words(folder: Path) -> dict[str, Mapping[str, str]]:
@@ -105,13 +111,26 @@ def _with_site_strings(words: dict[str, Mapping[str, str]], strings: Mapping[str
     return merged
 
 
-def _collect_static(folders: list[Path]) -> tuple[tuple[StaticFile, ...], dict[str, str]]:
-    """Theme static files, then the site's static/ which overrides files of the same path."""
+def _collect_static(folders: list[Path], inside: tuple[Path, ...],
+                    root: Path) -> tuple[tuple[StaticFile, ...], dict[str, str], list[SiteError]]:
+    """Theme static files, then the site's static/ which overrides files of the same path;
+    and the links among them that are not followed (reading.files.link_problem)."""
     chosen: dict[str, Path] = {}
+    problems = []
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
+                if path.name.startswith("."):
+                    continue
+                if path.is_symlink() and path.is_dir():
+                    problems.append(SiteError(display_path(path, root), None,
+                                              "a link to a folder: ssg does not follow links to folders",
+                                              "move the folder here, or replace the link by a copy"))
+                    continue
+                problem = link_problem(path, inside, root)
+                if problem is not None:
+                    problems.append(problem)
+                elif path.is_file():
                     chosen[path.relative_to(folder).as_posix()] = path
     files, assets = [], {}
     for relative, path in sorted(chosen.items()):
@@ -122,7 +141,7 @@ def _collect_static(folders: list[Path]) -> tuple[tuple[StaticFile, ...], dict[s
             fingerprinted = f"{stem}.{digest}.{suffix}"
             assets[relative] = fingerprinted
         files.append(StaticFile(path, relative, fingerprinted))
-    return tuple(files), assets
+    return tuple(files), assets, problems
 
 
 @lru_cache(maxsize=4096)

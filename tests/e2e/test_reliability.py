@@ -97,3 +97,42 @@ def test_a_static_file_at_an_articles_path_is_a_collision_not_a_silent_replaceme
                                  "static/2024/09/a/index.html")
     assert "rename or move the static file" in error.hint
     assert not (tmp_path / "site").exists()
+
+
+def test_links_in_content_and_static_that_leave_the_site_or_lead_nowhere_are_errors_naming_them(make_site,
+                                                                                                 tmp_path):
+    import os
+    import pytest
+    from ssg.errors import BuildFailed
+    from tests.helpers import article
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for publishing", encoding="utf-8")
+    root = make_site({"content/a.md": article("أ", "2024-09-01", slug="a"), "content/shared/logo.txt": "logo"})
+    output = tmp_path / "site"
+    build(root, output)
+    before = tree(output)
+    os.symlink(secret, root / "content" / "x.txt")                       # outside the site
+    os.symlink(root / "missing.txt", root / "content" / "gone.txt")      # dangling
+    os.symlink("loop.txt", root / "content" / "loop.txt")                # a loop
+    os.symlink(tmp_path, root / "content" / "folder")                    # a folder
+    (root / "static").mkdir()
+    os.symlink(secret, root / "static" / "y.txt")
+    os.symlink(root / "content" / "shared" / "logo.txt", root / "content" / "logo.txt")   # inside: fine
+
+    with pytest.raises(BuildFailed) as failed:
+        build(root, output)
+    messages = sorted(str(error) for error in failed.value.errors)
+    assert [message.split(":")[0] for message in messages] == [
+        "content/folder", "content/gone.txt", "content/loop.txt", "content/x.txt", "static/y.txt"]
+    assert "outside the site folder" in messages[3] and "outside the site folder" in messages[4]
+    assert "leads to no file" in messages[1] and "leads to no file" in messages[2]
+    assert all("hint:" in message for message in messages) and "Traceback" not in "".join(messages)
+    assert tree(output) == before
+
+    for name in ("x.txt", "gone.txt", "loop.txt", "folder"):
+        (root / "content" / name).unlink()
+    (root / "static" / "y.txt").unlink()
+    build(root, output)
+    assert (output / "logo.txt").read_text(encoding="utf-8") == "logo", "a link inside the site is followed"
+    assert not any("not for publishing" in path.read_text(encoding="utf-8", errors="replace")
+                   for path in output.rglob("*") if path.is_file())

@@ -147,7 +147,8 @@ def test_read_sources_reports_binary_and_non_utf8_files_and_collects_assets(tmp_
     (root / "content" / "a" / ".hidden.md").write_text("junk", encoding="utf-8")
     (root / "content" / "a" / "ok.md~").write_text("junk", encoding="utf-8")
     config = SiteConfig.for_tests(root=root)
-    markdown, assets = list_sources(config)
+    markdown, assets, problems = list_sources(config)
+    assert problems == []
     results = [result for *_, result in Executor(1).parse(markdown, config, lambda count: None)]
     assert [a.source for a in results if isinstance(a, Article)] == ["content/a/ok.md"]
     assert assets == ["a/photo.jpg"]

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+MOST_VALUES = 100_000          # in one front-matter, counting each use of a YAML alias again
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 _YAML_FENCE = "---"
 _YAML_END = ("---", "...")
 _TOML_FENCE = "+++"
@@ -89,7 +91,56 @@ def _parse_yaml(raw: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise FrontMatterError("front-matter must be `key: value` lines", 2,
                                "write e.g. `title: ...` on its own line")
+    _refuse_repeated_keys(raw)
+    if "&" in raw:                   # YAML anchors, which aliases repeat
+        _refuse_expansion(data, raw)
     return {str(key): value for key, value in data.items()}
+
+
+def _refuse_repeated_keys(raw: str) -> None:
+    """A key set twice: YAML keeps the last without a word, and the first is lost."""
+    seen: dict[str, int] = {}
+    for match in _TOP_LEVEL_KEY.finditer(raw):
+        line = raw.count("\n", 0, match.start()) + 2
+        key = match.group(1)
+        if key in seen:
+            raise FrontMatterError(f"`{key}` is set twice, on lines {seen[key]} and {line}", line,
+                                   "keep one of them: YAML would use the last and drop the other")
+        seen[key] = line
+
+
+def _refuse_expansion(data: Any, raw: str) -> None:
+    """YAML aliases repeat a value without copying it, and nested ones multiply: 471 bytes
+    can stand for billions of values, which every later step that walks the front-matter
+    (a fingerprint, a template) would walk. Counted with each shared value once."""
+    sizes: dict[int, int] = {}
+
+    def size(value: Any) -> int:
+        key = id(value)
+        if key in sizes:
+            if sizes[key] < 0:
+                raise FrontMatterError("the front-matter refers to itself through a YAML alias",
+                                       _line_of(raw, "&"), "write the values out instead of using & and *")
+            return sizes[key]
+        if isinstance(value, dict):
+            sizes[key] = -1
+            total = 1 + sum(size(k) + size(v) for k, v in value.items())
+        elif isinstance(value, list):
+            sizes[key] = -1
+            total = 1 + sum(size(item) for item in value)
+        else:
+            return 1
+        sizes[key] = total
+        if total > MOST_VALUES:
+            raise FrontMatterError(f"the front-matter's YAML aliases repeat its values more than {MOST_VALUES:,} "
+                                   "times", _line_of(raw, "&"), "write the values out instead of using & and *")
+        return total
+
+    size(data)
+
+
+def _line_of(raw: str, text: str) -> int:
+    return raw.count("\n", 0, max(raw.find(text), 0)) + 2
 
 
 def _parse_toml(raw: str) -> dict[str, Any]:

@@ -47,6 +47,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "aliases": ("aliases", "redirect_from"),
 }
 KNOWN_KEYS = frozenset(key for keys in ALIASES.values() for key in keys)
+MOST_TERMS = 100        # tags, or categories, of one article: every tag's feed lists each entry's tags
 
 
 def decode_source(data: bytes) -> str:
@@ -159,6 +160,10 @@ class _FieldReader:
                     result.append(item)
             else:
                 self.error(key, f"every item of {key} must be text", f"write `{key}: [first, second]`")
+        if field in ("tags", "categories") and len(result) > MOST_TERMS:
+            self.error(key, f"{len(result):,} {key}: an article may have at most {MOST_TERMS}",
+                       "keep the ones a reader would browse by (each becomes a page and a feed that lists them all)")
+            return tuple(result[:MOST_TERMS])
         return tuple(result)
 
     def flag(self, field: str) -> bool | None:

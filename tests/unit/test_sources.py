@@ -155,3 +155,31 @@ def test_read_sources_reports_binary_and_non_utf8_files_and_collects_assets(tmp_
     messages = sorted(str(e) for errors in results if not isinstance(errors, Article) for e in errors)
     assert messages[0].startswith("content/a/bin.md: binary file among the articles")
     assert messages[1].startswith("content/a/latin1.md:8: not UTF-8 text")
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once_with_its_line():
+    import time
+    levels = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    bomb = "---\ntitle: x\ndate: 2024-09-13\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + levels + "---\n"
+    started = time.perf_counter()
+    [error] = errors(bomb)
+    assert time.perf_counter() - started < 1
+    assert error.startswith("content/2024/story.md:4: the front-matter's YAML aliases repeat its values more than")
+    assert "write the values out" in error
+    [error] = errors("---\ntitle: x\ndate: 2024-09-13\nloop: &l [1, *l]\n---\n")
+    assert error.startswith("content/2024/story.md:4: the front-matter refers to itself")
+    shared = parse("---\ntitle: x\ndate: 2024-09-13\nbase: &b {k: 1}\nother: *b\n---\n")
+    assert shared.extra == {"base": {"k": 1}, "other": {"k": 1}}, "a few aliases are fine"
+
+
+def test_a_key_set_twice_is_an_error_naming_both_lines():
+    [error] = errors("---\ntitle: x\ntags: [أ]\ndate: 2024-09-13\ntags: [ب]\n---\n")
+    assert error.startswith("content/2024/story.md:5: `tags` is set twice, on lines 3 and 5")
+    assert "keep one of them" in error
+
+
+def test_more_than_a_hundred_tags_is_an_error_with_its_line():
+    tags = "[" + ", ".join(f"وسم{n}" for n in range(101)) + "]"
+    [error] = errors(article(tags=tags))
+    assert error.startswith("content/2024/story.md:4: 101 tags: an article may have at most 100")
+    assert len(parse(article(tags="[" + ", ".join(f"وسم{n}" for n in range(100)) + "]")).tags) == 100

@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import posixpath
 import re
+import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -156,7 +157,11 @@ class _FieldReader:
         for item in items:
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                 item = " ".join(without_controls(str(item)).split())
-                if item and item not in result:
+                if item and not any(unicodedata.category(ch) != "Cf" for ch in item):
+                    shown = item.encode("unicode_escape").decode("ascii")
+                    self.error(key, f"an item of {key} has no visible character ({shown})",
+                               "remove it, or write the word it was meant to be")
+                elif item and item not in result:
                     result.append(item)
             else:
                 self.error(key, f"every item of {key} must be text", f"write `{key}: [first, second]`")

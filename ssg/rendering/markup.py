@@ -83,6 +83,10 @@ def make_markdown() -> MarkdownIt:
 
 
 _MARKDOWN = make_markdown()
+# Front-matter text (a source, a caption): Markdown's links, emphasis and code, but no raw
+# HTML, which is shown as written. Unlike a body, front-matter often comes from elsewhere
+# (an import, a wire feed), where a <script> would run on the article's page.
+_INLINE = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough"])
 
 
 def render_markdown(text: str, resolve_link: Resolver | None = None) -> str:
@@ -92,8 +96,9 @@ def render_markdown(text: str, resolve_link: Resolver | None = None) -> str:
 
 
 def render_inline(text: str) -> str:
-    """One line of Markdown (a source, a caption) without a wrapping paragraph."""
-    return _MARKDOWN.renderInline(text)
+    """One line of Markdown (a source, a caption) without a wrapping paragraph, and with
+    any HTML in it escaped."""
+    return _INLINE.renderInline(text)
 
 
 def link_resolver(article_dir: str, base_path: str, articles: Mapping[str, str]) -> Resolver:

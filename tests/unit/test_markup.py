@@ -50,3 +50,12 @@ def test_windows_and_old_mac_line_endings_and_nul_read_as_commonmark_says():
     assert render_markdown("# عنوان\r\n\r\nسطر أول\r\nسطر ثانٍ\r\n\r\n- أ\r\n- ب\r\n") == unix
     assert render_markdown("# عنوان\r\rسطر أول\rسطر ثانٍ\r\r- أ\r- ب\r") == unix
     assert render_markdown("نص\0آخر") == '<p dir="auto">نص\ufffdآخر</p>\n'
+
+
+def test_inline_markdown_of_front_matter_escapes_raw_html_and_keeps_links():
+    from ssg.rendering.markup import render_inline
+    html = render_inline('وكالات <script>alert(1)</script> و[رويترز](https://example.org/) **عاجل** <b onclick="x">')
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert '<a href="https://example.org/">رويترز</a>' in html and "<strong>عاجل</strong>" in html
+    assert "&lt;b onclick=&quot;x&quot;&gt;" in html
+    assert "<a" not in render_inline("[x](javascript:alert(1))"), "no javascript: link"

@@ -183,3 +183,9 @@ def test_more_than_a_hundred_tags_is_an_error_with_its_line():
     [error] = errors(article(tags=tags))
     assert error.startswith("content/2024/story.md:4: 101 tags: an article may have at most 100")
     assert len(parse(article(tags="[" + ", ".join(f"وسم{n}" for n in range(100)) + "]")).tags) == 100
+
+
+def test_a_tag_of_invisible_characters_is_an_error_not_an_invisible_link():
+    [error] = errors(article(tags='["\\u200b\\u200f", المياه]'))
+    assert error.startswith("content/2024/story.md:4: an item of tags has no visible character (\\u200b\\u200f)")
+    assert parse(article(tags='["نقطة\\u200cتحول"]')).tags == ("نقطة\u200cتحول",), "a joiner inside a word stays"

@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 import operator
 from functools import lru_cache
+from pathlib import Path
 from typing import Mapping, NamedTuple
 
 import jinja2
 from jinja2 import meta
 
 from ..article import CARD_FIELDS, Article
+from ..errors import BuildFailed, SiteError, display_path
 from .state import sha1, unchanged
 from ..model.pages import Page
 
@@ -124,9 +126,10 @@ class TemplateDigests:
     """A template's digest covers its own source and every template it extends, imports or
     includes, so a change to a partial re-renders exactly the pages that use it."""
 
-    def __init__(self, env: jinja2.Environment, known: Mapping[str, str] | None = None):
-        """KNOWN: digests already made of these very templates (by name)."""
-        self.env, self.known = env, known or {}
+    def __init__(self, env: jinja2.Environment, known: Mapping[str, str] | None = None, root: Path | None = None):
+        """KNOWN: digests already made of these very templates (by name). ROOT: the site
+        folder, which errors name files from."""
+        self.env, self.known, self.root = env, known or {}, root
         self.digest = lru_cache(maxsize=None)(self._digest)
 
     def _digest(self, name: str) -> str:
@@ -136,11 +139,23 @@ class TemplateDigests:
             source, filename, _ = self.env.loader.get_source(self.env, name)
         except jinja2.TemplateNotFound:
             return sha1("missing", name)
+        except UnicodeDecodeError as error:
+            raise BuildFailed([self._not_utf8(name, error)]) from None
         try:
             referenced = sorted(n for n in meta.find_referenced_templates(self.env.parse(source)) if n)
         except jinja2.TemplateSyntaxError:
             referenced = []
         return sha1(name, filename or "", source, *(self.digest(n) for n in referenced if n != name))
+
+    def _not_utf8(self, name: str, error: UnicodeDecodeError) -> SiteError:
+        """The template file NAME stands for, and the line of its first byte that is not UTF-8."""
+        for folder in getattr(self.env.loader, "searchpath", ()):
+            path = Path(folder) / name
+            if path.is_file():
+                line = path.read_bytes()[:error.start].count(b"\n") + 1
+                return SiteError(display_path(path, self.root), line, "template is not UTF-8 text",
+                                 "save the template as UTF-8 (most editors: Save with Encoding)")
+        return SiteError(name, None, "template is not UTF-8 text", "save the template as UTF-8")
 
 
 def site_digest(*parts: object) -> str:

@@ -65,7 +65,7 @@ def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, rend
     # the very records its last version held, with a body that links to articles where
     # they were, is that page again, and so is its digest.
     same_frame = last is not None and last.frame == inputs.frame and last.site == whole_site
-    templates = TemplateDigests(renderer.env, last.templates if same_frame else {})
+    templates = TemplateDigests(renderer.env, last.templates if same_frame else {}, config.root)
     last_pages = last.body_pages if same_frame else {}
     last_outputs = last.outputs if last is not None else {}
     kept: dict[str, OutputEntry] = {} if model.whole else dict(last_outputs)

@@ -136,3 +136,18 @@ def test_links_in_content_and_static_that_leave_the_site_or_lead_nowhere_are_err
     assert (output / "logo.txt").read_text(encoding="utf-8") == "logo", "a link inside the site is followed"
     assert not any("not for publishing" in path.read_text(encoding="utf-8", errors="replace")
                    for path in output.rglob("*") if path.is_file())
+
+
+def test_a_template_that_is_not_utf8_is_an_error_with_its_file_and_line(make_site, tmp_path):
+    import pytest
+    from ssg.errors import BuildFailed
+    from tests.helpers import article
+    root = make_site({"content/a.md": article("أ", "2024-09-01", slug="a")})
+    (root / "templates").mkdir()
+    (root / "templates" / "article.html").write_bytes(
+        "{% extends 'base.html' %}\n{% block main %}\ncaf\xe9\n{% endblock %}\n".encode("latin-1"))
+    with pytest.raises(BuildFailed) as failed:
+        build(root, tmp_path / "site")
+    [error] = failed.value.errors
+    assert (error.path, error.line, error.message) == ("templates/article.html", 3, "template is not UTF-8 text")
+    assert "save the template as UTF-8" in error.hint

@@ -84,23 +84,34 @@ def test_edit_rebuild_overlay_and_recovery(site, tmp_path):
 
 
 def test_a_rebuild_that_raises_an_unexpected_error_shows_it_and_the_next_save_rebuilds(site, tmp_path):
-    """Not a build error: a template that is not UTF-8 makes Jinja's loader raise. The
-    server keeps serving the last good build with the overlay, and rebuilds on the next save."""
-    template = site / "templates" / "article.html"
+    """Not a build error: a named pipe in content/, which shutil refuses to copy. The server
+    keeps serving the last good build with the overlay, and rebuilds on the next save."""
+    import os
+    pipe = site / "content" / "pipe.txt"
     with running_server(site, tmp_path) as (url, process, temp, output):
         assert "العنوان الأول".encode() in get(url, "/2024/09/x/")[2]
-        template.parent.mkdir()
-        template.write_bytes("{% extends 'base.html' %}{% block main %}\xe9t\xe9{% endblock %}".encode("latin-1"))
+        os.mkfifo(pipe)
         body = wait_for(lambda: (b := get(url, "/2024/09/x/")[2]) and b'id="ssg-error-overlay"' in b and b)
+        assert b"pipe.txt" in body, "names the file"
         assert "العنوان الأول".encode() in body, "the last good build is still served"
         started = time.monotonic()
         assert get(url, "/")[0] == 200 and time.monotonic() - started < 5, "requests do not hang"
 
-        template.write_text("{% extends 'base.html' %}{% block main %}<p>قالب سليم</p>{% endblock %}",
-                            encoding="utf-8")
-        body = wait_for(lambda: (b := get(url, "/2024/09/x/")[2]) and "قالب سليم".encode() in b and b)
+        pipe.unlink()
+        (site / "content" / "x.md").write_text(article("عاد سليمًا", "2024-09-13", slug="x"), encoding="utf-8")
+        body = wait_for(lambda: (b := get(url, "/2024/09/x/")[2]) and "عاد سليمًا".encode() in b and b)
         assert b"ssg-error-overlay" not in body
     assert "Traceback" not in "".join(output)
+
+
+def test_a_template_made_while_serving_is_watched(site, tmp_path):
+    template = site / "templates" / "article.html"
+    with running_server(site, tmp_path) as (url, *_):
+        template.parent.mkdir()
+        template.write_text("{% extends 'base.html' %}{% block main %}<p>قالب أول</p>{% endblock %}", encoding="utf-8")
+        wait_for(lambda: "قالب أول".encode() in get(url, "/2024/09/x/")[2])
+        template.write_text("{% extends 'base.html' %}{% block main %}<p>قالب ثان</p>{% endblock %}", encoding="utf-8")
+        wait_for(lambda: "قالب ثان".encode() in get(url, "/2024/09/x/")[2])
 
 
 def test_requests_never_escape_the_served_folder(site, tmp_path):

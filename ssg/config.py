@@ -239,6 +239,30 @@ def _check_table(value: Any) -> str | None:
     return None if isinstance(value, dict) else "must be a table, e.g. [extra]"
 
 
+EXAMPLES = {                 # a valid line for each key: the hint of its errors
+    "title": 'title = "أرشيف الأخبار"',
+    "base_url": 'base_url = "https://example.org/"',
+    "language": 'language = "ar"',
+    "timezone": 'timezone = "Asia/Baghdad"',
+    "permalink": 'permalink = "/{year}/{month}/{slug}/"',
+    "per_page": "per_page = 20",
+    "feed_entries": "feed_entries = 20",
+    "theme": 'theme = "default"',
+    "description": 'description = "أخبار المدينة منذ 1990"',
+    "share": 'share = ["whatsapp", "telegram", "x", "facebook", "email", "copy"]',
+    "locale": 'locale = "ar_SY"',
+    "month_names": 'month_names = "dual"',
+    "digits": 'digits = "arabic"',
+    "hijri": "hijri = true",
+    "slug_style": 'slug_style = "latin"',
+    "tag_folds": 'tag_folds = ["hamza", "taa_marbuta", "alef_maqsura"]',
+    "tag_aliases": '[tag_aliases] then "اقتصاد" = ["الاقتصاد", "اقتصادي"]',
+    "strings": '[strings.ar] then related = "اقرأ أيضاً"',
+    "search": "search = false",
+    "cname": 'cname = "archive.example.org"',
+    "deploy": '[deploy] then target = "git" and remote = "git@host:user/repo.git"',
+    "extra": "[extra] then your own keys",
+}
 KEYS: dict[str, Callable[[Any], str | None]] = {
     "title": _check_title,
     "base_url": _check_base_url,
@@ -267,11 +291,28 @@ REQUIRED = ("title", "base_url")
 
 
 def _line_of_key(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=|^\s*\[\s*{re.escape(key)}\s*\]")
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=|^\s*\[\s*{re.escape(key)}\s*[\].]")
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):
             return number
     return None
+
+
+def line_in_site_toml(root: Path, key: str, table: str | None = None) -> int | None:
+    """The line of KEY (in [TABLE], when given) in ROOT/site.toml, for errors found after
+    the config was read."""
+    try:
+        lines = (root / CONFIG_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    start = 0
+    if table is not None:
+        found = _line_of_key("\n".join(lines), table)
+        if found is None:
+            return None
+        start = found
+    found = _line_of_key("\n".join(lines[start:]), key)
+    return found + start if found is not None else None
 
 
 def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
@@ -299,11 +340,11 @@ def parse_config(text: str, *, source: str = CONFIG_FILE, root: Path = Path(".")
             continue
         problem = check(value)
         if problem:
-            errors.append(SiteError(source, _line_of_key(text, key), f"{key} {problem}"))
+            errors.append(SiteError(source, _line_of_key(text, key), f"{key} {problem}",
+                                    f"write it as in: {EXAMPLES[key]}"))
     for key in REQUIRED:
         if key not in data:
-            example = {"title": 'title = "أرشيف الأخبار"', "base_url": 'base_url = "https://example.org/"'}[key]
-            errors.append(SiteError(source, None, f"missing required key {key!r}", f"add a line: {example}"))
+            errors.append(SiteError(source, None, f"missing required key {key!r}", f"add a line: {EXAMPLES[key]}"))
     if errors:
         raise ConfigError(errors)
     values = dict(data)
@@ -343,10 +384,12 @@ def load_config(root: Path, output_dir: Path | None = None) -> SiteConfig:
     if not path.is_file():
         raise ConfigError([SiteError(path.as_posix(), None, "no site.toml here",
                                      "run `ssg new` to start a site, or pass the site folder with -s DIR")])
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ConfigError([SiteError(CONFIG_FILE, None, "site.toml is not UTF-8 text", "save it as UTF-8")])
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError([SiteError(CONFIG_FILE, data[:error.start].count(b"\n") + 1, "site.toml is not UTF-8 text",
+                                     "save it as UTF-8 (most editors: Save with Encoding)")]) from None
     output = (output_dir if output_dir is not None else root / "site").resolve()
     config = parse_config(text, source=CONFIG_FILE, root=root, output_dir=output)
     _check_output_dir(config)

@@ -160,7 +160,8 @@ class _SiteBuilder:
         path = expand_permalink(self.config.permalink, article)
         output_path = output_path_for(path)
         if not is_inside(output_path):
-            self.errors.append(SiteError(article.source, None, f"the permalink {path!r} would write outside site/",
+            self.errors.append(SiteError(article.source, self._line_of(article.source, ("slug",)),
+                                         f"the permalink {path!r} would write outside site/",
                                          "use a slug without `/` or `..`"))
         url, permalink = self.urls.url(path), self.urls.permalink(path)
         image = _resolve_image(article, self.urls)
@@ -312,7 +313,8 @@ class _SiteBuilder:
                 output_path = output_path_for(path)
                 if not is_inside(output_path.split("?")[0].split("#")[0]):
                     self.errors.append(SiteError(
-                        article.source, None, f"alias {alias!r} would write outside site/",
+                        article.source, self._line_of(article.source, ("aliases", "redirect_from")),
+                        f"alias {alias!r} would write outside site/",
                         "write the old URL as a path from the site root, e.g. /old/story.html"))
                     continue
                 pages.append(Page(kind="redirect", template="redirect.html", url=self.urls.url(path),
@@ -422,8 +424,10 @@ class _SiteBuilder:
             hint = "give one of them another slug (`slug: ...` in its front-matter)"
             if copied.intersection(sources):
                 hint = "rename or move the static file, or " + hint
+            first = sources[0].removesuffix(" (alias)")
+            keys = ("aliases", "redirect_from") if sources[0].endswith(" (alias)") else ("slug", "title")
             self.errors.append(SiteError(
-                sources[0].removesuffix(" (alias)"), None,
+                first, self._line_of(first, keys) if first.endswith((".md", ".markdown")) else None,
                 f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: " + ", ".join(sources),
                 hint))
 

@@ -61,6 +61,9 @@ def read_source(path: Path, config: SiteConfig) -> Article | list[SiteError]:
     rendered, so that a large archive's bodies are never all in memory at once."""
     shown = display_path(path, config.root)
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [SiteError(shown, 1, "UTF-16 text among the articles",
+                          "save the file as UTF-8 (most editors: Save with Encoding)")]
     if b"\x00" in data:
         return [SiteError(shown, None, "binary file among the articles",
                           "only Markdown text files may end in .md; move this file or rename it")]
@@ -179,7 +182,7 @@ class _FieldReader:
             return value
         if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
             return value.strip().lower() in ("true", "yes")
-        self.error(key, f"{key} must be true or false")
+        self.error(key, f"{key} must be true or false", f"write `{key}: true` or `{key}: false`")
         return None
 
     def date(self, field: str, config: SiteConfig, fallback: str | None = None):
@@ -202,7 +205,7 @@ class _FieldReader:
         details: dict[str, Any] = {}
         if isinstance(value, dict):  # Jekyll themes write image: {path: ..., alt: ...}
             details = value
-            value = value.get("path") or value.get("src") or value.get("url")
+            value = value.get("path") or value.get("src") or value.get("url") or ""
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
@@ -231,7 +234,8 @@ class _FieldReader:
         lang = normalize_language(lang)
         direction = self.text("dir").lower() or direction_of(lang)
         if direction not in ("rtl", "ltr", "auto"):
-            self.error("dir", f"dir must be rtl, ltr or auto, not {direction!r}")
+            self.error("dir", f"dir must be rtl, ltr or auto, not {direction!r}",
+                       "write `dir: rtl` or `dir: ltr`, or leave it out: the article's language gives it")
             direction = direction_of(lang)
         draft = self.flag("draft")
         published = self.flag("published")

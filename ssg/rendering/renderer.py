@@ -284,16 +284,25 @@ def template_error(error: Exception, page: Page, config: SiteConfig) -> SiteErro
     for_page = f" (while rendering {page.article.source if page.article else page.url})"
     if isinstance(error, jinja2.TemplateSyntaxError):
         return SiteError(_shown(error.filename or error.name or "?", config), error.lineno,
-                         f"template syntax error: {error.message}{for_page}")
+                         f"template syntax error: {error.message}{for_page}",
+                         "check the {% %} and {{ }} on this line: each tag closed, each block ended")
+    path, line = _template_frame(error, config)
     if isinstance(error, jinja2.TemplateNotFound):
-        return SiteError(page.template, None, f"template {error.name!r} not found{for_page}",
-                         "add it to templates/ or to the theme's templates/")
-    path, line = page.template, None
+        return SiteError(path or page.template, line, f"template {error.name!r} not found{for_page}",
+                         "add it to templates/ or to the theme's templates/, or correct the name")
+    return SiteError(path or page.template, line, f"{type(error).__name__}: {error}{for_page}",
+                     "the template's expression on this line failed for that page; `page`, `article` and "
+                     "the other names a template sees are listed in the README (Themes)")
+
+
+def _template_frame(error: Exception, config: SiteConfig) -> tuple[str | None, int | None]:
+    """The template file and line the error was raised from: Jinja rewrites tracebacks so
+    that template frames carry them."""
+    path, line = None, None
     for frame, lineno in traceback.walk_tb(error.__traceback__):
-        # Jinja rewrites tracebacks so that template frames carry the template's file and line.
         if "__jinja_exception__" in frame.f_globals or "__jinja_template__" in frame.f_globals:
             path, line = _shown(frame.f_code.co_filename, config), lineno
-    return SiteError(path, line, f"{type(error).__name__}: {error}{for_page}")
+    return path, line
 
 
 def _shown(filename: str, config: SiteConfig) -> str:

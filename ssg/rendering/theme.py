@@ -13,7 +13,7 @@ from typing import Mapping
 
 from babel import Locale, UnknownLocaleError
 
-from ..config import SiteConfig
+from ..config import SiteConfig, line_in_site_toml
 from ..errors import ConfigError, SiteError, display_path
 from ..reading.files import link_problem
 from ..text.lang import primary_language
@@ -69,7 +69,8 @@ def find_theme(config: SiteConfig) -> Path:
     for folder in candidates:
         if (folder / "templates").is_dir():
             return folder
-    raise ConfigError([SiteError("site.toml", None, f"theme {config.theme!r} not found",
+    raise ConfigError([SiteError("site.toml", line_in_site_toml(config.root, "theme"),
+                                 f"theme {config.theme!r} not found",
                                  f"looked in {', '.join(str(c) for c in candidates)}; "
                                  "use theme = \"default\" or add themes/<name>/templates/")])
 
@@ -78,7 +79,7 @@ def load_theme(config: SiteConfig) -> Theme:
     folder = find_theme(config)
     template_dirs = tuple(d for d in (config.root / "templates", folder / "templates") if d.is_dir())
     words = _load_words(folder / "i18n")
-    words = _with_site_strings(words, config.strings)
+    words = _with_site_strings(words, config.strings, config.root)
     static, assets, problems = _collect_static([folder / "static", config.root / "static"],
                                                (Path(os.path.realpath(folder)), Path(os.path.realpath(config.root))),
                                                config.root)
@@ -97,10 +98,11 @@ def _load_words(folder: Path) -> dict[str, Mapping[str, str]]:
     return words
 
 
-def _with_site_strings(words: dict[str, Mapping[str, str]], strings: Mapping[str, Mapping[str, str]]):
+def _with_site_strings(words: dict[str, Mapping[str, str]], strings: Mapping[str, Mapping[str, str]], root: Path):
     """site.toml [strings.<lang>] overrides the theme's words; an unknown word is an error."""
     known = {key for catalog in words.values() for key in catalog}
-    errors = [SiteError("site.toml", None, f"[strings.{lang}] has unknown word {key!r}",
+    errors = [SiteError("site.toml", line_in_site_toml(root, key, f"strings.{lang}"),
+                        f"[strings.{lang}] has unknown word {key!r}",
                         "theme words are: " + ", ".join(sorted(known)))
               for lang, overrides in strings.items() for key in overrides if key not in known]
     if errors:

@@ -28,9 +28,7 @@ def list_sources(config: SiteConfig) -> tuple[list[str], list[str], list[SiteErr
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
             subfolders.remove(name)      # os.walk would not go in: say so rather than drop its files
-            problems.append(SiteError(display_path(Path(folder, name), config.root), None,
-                                      "a link to a folder: ssg does not follow links to folders",
-                                      "move the folder here, or replace the link by a copy"))
+            problems.append(folder_link(Path(folder, name), config.root))
         prefix = "" if folder == content else folder[len(content) + 1:].replace(os.sep, "/") + "/"
         for name in sorted(names):
             if is_hidden_or_temp(name):
@@ -45,6 +43,11 @@ def list_sources(config: SiteConfig) -> tuple[list[str], list[str], list[SiteErr
             else:
                 assets.append(prefix + name)
     return markdown, assets, problems
+
+
+def folder_link(path: Path, root: Path) -> SiteError:
+    return SiteError(display_path(path, root), None, "a link to a folder: ssg does not follow links to folders",
+                     "move the folder here, or replace the link by a copy")
 
 
 def link_problem(path: str | Path, inside: Sequence[Path], root: Path) -> SiteError | None:

@@ -14,8 +14,8 @@ from typing import Mapping
 from babel import Locale, UnknownLocaleError
 
 from ..config import SiteConfig, line_in_site_toml
-from ..errors import ConfigError, SiteError, display_path
-from ..reading.files import link_problem
+from ..errors import ConfigError, SiteError
+from ..reading.files import folder_link, link_problem
 from ..text.lang import primary_language
 
 FINGERPRINTED = (".css", ".js")
@@ -125,9 +125,7 @@ def _collect_static(folders: list[Path], inside: tuple[Path, ...],
                 if path.name.startswith("."):
                     continue
                 if path.is_symlink() and path.is_dir():
-                    problems.append(SiteError(display_path(path, root), None,
-                                              "a link to a folder: ssg does not follow links to folders",
-                                              "move the folder here, or replace the link by a copy"))
+                    problems.append(folder_link(path, root))
                     continue
                 problem = link_problem(path, inside, root)
                 if problem is not None:

@@ -17,31 +17,45 @@ NO_CONTENT = SiteError("content", None, "no content/ folder", "create content/ a
 def list_sources(config: SiteConfig) -> tuple[list[str], list[str], list[SiteError]]:
     """The Markdown files (content/...) and other files (relative to content/) to build from,
     in a stable order, without hidden files and editor temp files; and the links among
-    them that are not followed (see link_problem). Plain strings, not Path objects: a
+    them that are not followed (see link_problem). Plain strings, not Path objects, and
+    os.scandir, whose entries know without a system call which are folders and links: a
     rebuild with nothing to do lists a whole archive."""
     markdown: list[str] = []
     assets: list[str] = []
     problems: list[SiteError] = []
-    content = str(config.content_dir)
     inside = (Path(os.path.realpath(config.root)),)
-    for folder, subfolders, names in os.walk(content):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
-            subfolders.remove(name)      # os.walk would not go in: say so rather than drop its files
-            problems.append(folder_link(Path(folder, name), config.root))
-        prefix = "" if folder == content else folder[len(content) + 1:].replace(os.sep, "/") + "/"
-        for name in sorted(names):
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+        subfolders = []
+        for entry in entries:
+            name, link = entry.name, entry.is_symlink()
+            # A link's target is looked up (a loop is no folder); anything else's type came with the listing.
+            if os.path.isdir(entry.path) if link else entry.is_dir():
+                if name.startswith("."):
+                    continue
+                if link:                 # never entered: say so rather than drop its files
+                    problems.append(folder_link(Path(entry.path), config.root))
+                else:
+                    subfolders.append(entry)
+                continue
             if is_hidden_or_temp(name):
                 continue
-            problem = link_problem(os.path.join(folder, name), inside, config.root)
-            if problem is not None:
-                problems.append(problem)
-                continue
+            if link:
+                problem = link_problem(entry.path, inside, config.root)
+                if problem is not None:
+                    problems.append(problem)
+                    continue
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
                 if name != "_index.md":  # a Hugo section page, not an article
                     markdown.append("content/" + prefix + name)
             else:
                 assets.append(prefix + name)
+        for entry in subfolders:
+            walk(entry.path, prefix + entry.name + "/")
+
+    walk(str(config.content_dir), "")
     return markdown, assets, problems
 
 

@@ -365,7 +365,7 @@ class _SiteBuilder:
         full_terms = {(term.taxonomy, term.slug): term for group in terms.values() for term in group}
         reported = set()
         for page in pages:
-            name = next((part for part in page.output_path.split("/") if _byte_length(part) > NAME_MAX), None)
+            name = _too_long_name(page.output_path)
             if name is None:
                 continue
             source, keys, what = self._origin_of(page, full_terms)
@@ -473,6 +473,16 @@ def _resolve_image(article: Article, urls: Urls) -> Image | None:
 
 def _byte_length(name: str) -> int:
     return len(name.encode("utf-8", "surrogatepass"))
+
+
+def _too_long_name(path: str) -> str | None:
+    """The first name in PATH longer than NAME_MAX bytes. UTF-8 takes at most 4 bytes a
+    character, so a name of NAME_MAX // 4 characters or fewer cannot be, and most paths
+    are cleared by their length alone (a whole model checks every page's path)."""
+    shortest = NAME_MAX // 4
+    if len(path) <= shortest:
+        return None
+    return next((part for part in path.split("/") if len(part) > shortest and _byte_length(part) > NAME_MAX), None)
 
 
 def _look_alike_warning(a: Term, b: Term) -> str:

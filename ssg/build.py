@@ -9,8 +9,8 @@ body edit and one with nothing to do differ in what the last build left
     model       incremental/modelling.py the site's pages (model/), or the last ones with new bodies
     plan        incremental/plan.py      each file's digest: render, copy, keep or delete
     write       incremental/plan.py      rendered (rendering/) in the executor (execution/) into a writer (output/)
-    search      search/pagefind.py       the search index
-    commit      output/                  into site/ in one step; nothing reaches it before
+    search      search/pagefind.py       the search index, into the writer too
+    commit      output/                  into site/: nothing reaches it before
     save        incremental/state.py     what the next build reuses
 """
 
@@ -115,7 +115,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .incremental.read import read_sources
     from .output.writer import open_writer
     from .rendering.renderer import Renderer, render_body
-    from .search.pagefind import index_after_commit, index_before_commit, plan_index
+    from .search.pagefind import plan_index, write_index
     from .text.dates import DateStyle
 
     cache = cache_folder(config.root, config.output_dir)
@@ -136,9 +136,9 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
             done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None)
             search = plan_index(config, last.search if last is not None else None, model.article_pages(),
                                 done.outputs, options.reindex)
-            index_before_commit(search, writer, progress)
-            writer.commit(done.written, plan.deleted)
-        index_after_commit(search, writer, config, progress)
+            index = write_index(search, config, model.article_pages(), set(done.written), writer, progress,
+                                update=last is not None)
+            writer.commit([*done.written, *index.written], [*plan.deleted, *index.deleted])
     kept = keep_only(cache / "bodies", store.index, feed_bodies(model.body_pages.values(), model.fingerprints))
     save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept),
                _quick_check(config, inputs, options, model, done))

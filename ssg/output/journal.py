@@ -53,8 +53,12 @@ class JournalWriter:
 
     def commit(self, written: Iterable[str], deleted: Iterable[str]) -> None:
         trash = self.journal_folder / TRASH / f"{time.time_ns()}-{os.getpid()}"
+        # A reader of site/ during the moves sees each file old or new, and follows no link
+        # to a missing file: added files come in first, before the pages (or the search
+        # index's entry file) that link to them are replaced, and deletions come last.
+        moves = sorted(written, key=lambda relative: (os.path.lexists(self.output_dir / relative), relative))
         journal = {"pending": str(self.target), "output": str(self.output_dir),
-                   "moves": sorted(written), "deletes": sorted(deleted), "trash": str(trash)}
+                   "moves": moves, "deletes": sorted(deleted), "trash": str(trash)}
         self.journal_folder.mkdir(parents=True, exist_ok=True)
         path = self.journal_folder / JOURNAL
         temporary = path.with_suffix(".tmp")

@@ -155,12 +155,16 @@ def test_a_template_that_is_not_utf8_is_an_error_with_its_file_and_line(make_sit
 
 def test_a_rebuild_killed_at_any_point_is_recovered_by_the_next_build(make_site, tmp_path):
     """kill -9 of a rebuild and its workers, 24 times at seeded random moments (reading,
-    rendering, the commit, saving the cache): the next build always succeeds, leaves no
-    work folder behind, and writes what a clean build writes."""
+    rendering, the commit, saving the cache): until the next build a reader of site/ gets
+    the last build or the new one, or, if the kill came while files were moved in, each
+    file old or new; the next build always succeeds, leaves no work folder behind, and
+    writes what a clean build writes."""
     import os
     import random
     import signal
     import time
+    from ssg.incremental.state import cache_folder
+    from ssg.output.journal import JOURNAL
     from tests.helpers import article
     files = {f"content/2024/a{n:03d}.md": article(f"خبر {n}", f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
                                                   slug=f"a{n:03d}", tags=f"[وسم{n % 7}, العراق]",
@@ -171,7 +175,7 @@ def test_a_rebuild_killed_at_any_point_is_recovered_by_the_next_build(make_site,
     build(root, output)
     pick = random.Random(18)
     command = [sys.executable, "-m", "ssg", "build", "-s", str(root), "-o", str(output), "-q", "-j", "2"]
-    killed = 0
+    killed = mid_commit = 0
     for trial in range(24):
         story = root / "content" / "2024" / f"a{pick.randrange(400):03d}.md"
         story.write_text(story.read_text(encoding="utf-8") + f"\nتصحيح {trial}.\n", encoding="utf-8")
@@ -184,6 +188,7 @@ def test_a_rebuild_killed_at_any_point_is_recovered_by_the_next_build(make_site,
             (root / "templates" / "article.html").write_text(
                 "{% extends 'base.html' %}{% block main %}<h1>{{ article.title }}</h1>{{ body }}"
                 f"<!-- {trial} -->{{% endblock %}}\n", encoding="utf-8")
+        old = tree(output)
         process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
         time.sleep(pick.uniform(0.15, 0.65))    # python starts in 0.2 s; these rebuilds take 0.3-0.8 s
         try:
@@ -191,11 +196,97 @@ def test_a_rebuild_killed_at_any_point_is_recovered_by_the_next_build(make_site,
         except ProcessLookupError:
             pass                 # it finished first
         killed += process.wait() == -signal.SIGKILL
+        seen = tree(output)                     # what a reader of site/ gets until the next build
+        moving = (cache_folder(root, output) / JOURNAL).exists()
         report = build(root, output)
         assert report.articles >= 400
         assert not list(tmp_path.glob(".site.*-*")), "no work folder is left behind"
+        new = tree(output)
+        if moving:               # killed while moving files in: each file is old or new
+            mid_commit += 1
+            assert all(data in (old.get(path), new.get(path)) for path, data in seen.items()), trial
+            assert set(old) & set(new) <= set(seen), "no file both builds have is missing"
+        else:
+            assert seen in (old, new), f"trial {trial}: site/ was the last build or the new one"
         clean = tmp_path / "clean"
         subprocess.run(["rm", "-rf", str(clean)], check=True)
         build(root, clean, use_cache=False)
         assert tree(output) == tree(clean), f"trial {trial}: the build after the kill equals a clean one"
     assert killed >= 12, f"only {killed} of 24 rebuilds were still running when killed (19 here)"
+    print(f"{killed} of 24 rebuilds killed, {mid_commit} while moving files into site/")
+
+
+def every_file(folder) -> dict[str, bytes]:
+    """The whole output, search index included."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_search_index_leaves_site_as_it_was(make_site, tmp_path):
+    """Pagefind runs before the commit: when it fails, the pages of the failed rebuild do
+    not reach site/, and the error names the `search` line of site.toml with a hint."""
+    from tests.helpers import article
+    root = make_site({"content/a.md": article("أ", "2024-09-13", slug="a"),
+                      "content/b.md": article("ب", "2024-09-12", slug="b")},
+                     'title = "أرشيف"\nbase_url = "https://example.org/"\nsearch = true\n')
+    output = tmp_path / "site"
+    command = [sys.executable, "-m", "ssg", "build", "-s", str(root), "-o", str(output), "-q"]
+    subprocess.run(command, check=True)
+    before = every_file(output)
+    # A Pagefind that fails as a broken installation does (a stand-in found first on the path).
+    broken = tmp_path / "broken"
+    (broken / "pagefind").mkdir(parents=True)
+    (broken / "pagefind" / "__init__.py").write_text("", encoding="utf-8")
+    (broken / "pagefind" / "__main__.py").write_text(
+        "import sys\nprint('Error: the binary is missing', file=sys.stderr)\nsys.exit(1)\n", encoding="utf-8")
+    environment = {**__import__("os").environ, "PYTHONPATH": str(broken)}
+    (root / "content" / "a.md").write_text(article("أ معدّل", "2024-09-13", slug="a"), encoding="utf-8")
+    (root / "content" / "c.md").write_text(article("ج", "2024-09-14", slug="c"), encoding="utf-8")
+
+    for extra in ([], ["--clean"]):                # a rebuild, then a build with nothing to reuse
+        failed = subprocess.run(command + extra, capture_output=True, text=True, env=environment)
+        assert failed.returncode == 1, failed.stderr
+        assert "site.toml:3: Pagefind failed: Error: the binary is missing" in failed.stderr
+        assert "set search = false in site.toml" in failed.stderr and "Traceback" not in failed.stderr
+        assert every_file(output) == before, f"site/ as it was ({extra or 'rebuild'})"
+        assert not list(tmp_path.glob(".site.*-*")), "no work folder is left behind"
+
+    subprocess.run(command, check=True)
+    assert "أ معدّل" in (output / "2024/09/a/index.html").read_text(encoding="utf-8")
+    assert (output / "2024/09/c/index.html").is_file()
+    entry = (output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    assert '"page_count":3' in entry, "the index covers the new article"
+
+
+def test_a_rebuild_killed_while_indexing_leaves_site_as_it_was(make_site, tmp_path):
+    """kill -9 of a rebuild while Pagefind runs, three times: site/ is as the last build
+    left it, search index included, and the next build brings pages and index in."""
+    import os
+    import signal
+    import time
+    from tests.helpers import article
+    files = {f"content/a{n:03d}.md": article(f"خبر {n}", f"2024-03-{1 + n % 28:02d}", slug=f"a{n:03d}",
+                                             body=f"نص الخبر {n} عن السوق.\n\n" * 30) for n in range(150)}
+    root = make_site(files, 'title = "أرشيف"\nbase_url = "https://example.org/"\n')
+    output = tmp_path / "site"
+    build(root, output)
+    command = [sys.executable, "-m", "ssg", "build", "-s", str(root), "-o", str(output), "-q"]
+    for trial in range(3):
+        before = every_file(output)
+        (root / "content" / f"new{trial}.md").write_text(
+            article(f"جديد {trial}", "2024-06-15", slug=f"new{trial}", body="كلمةنادرة" + str(trial)),
+            encoding="utf-8")
+        process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
+        pages = tmp_path / f".site.pagefind-{process.pid}" / "pages"    # gathered for Pagefind
+        deadline = time.monotonic() + 60
+        while not pages.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        time.sleep(0.02 * trial)            # gathering, then Pagefind (0.3 s here)
+        assert process.poll() is None, "the rebuild was still indexing"
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        assert every_file(output) == before, f"trial {trial}: site/ as it was"
+        build(root, output)
+        assert (output / "2024/06" / f"new{trial}" / "index.html").is_file()
+        entry = (output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+        assert f'"page_count":{151 + trial}' in entry
+        assert not list(tmp_path.glob(".site.*-*"))

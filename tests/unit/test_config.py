@@ -95,3 +95,15 @@ def test_output_folder_may_not_swallow_the_site(tmp_path):
 def test_for_tests_gives_a_valid_config():
     config = SiteConfig.for_tests(per_page=3)
     assert config.per_page == 3 and config.root == Path(".")
+
+
+
+def test_every_hint_example_is_a_line_the_config_accepts():
+    """An error's hint shows EXAMPLES[key]: copying that line into site.toml fixes the error."""
+    from ssg.config import EXAMPLES
+    for key, line in EXAMPLES.items():
+        if " then " in line:
+            continue                         # a table, told in words
+        required = {"title": 'title = "t"', "base_url": 'base_url = "https://example.org/"'}
+        lines = [line] + [other for name, other in required.items() if name != key]
+        parse_config("\n".join(lines) + "\n")   # raises ConfigError on a rejected line

@@ -134,10 +134,9 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
         plan = plan_outputs(model, last, inputs, renderer, config, theme, options)
         with open_writer(config.output_dir, cache, update=last is not None) as writer:
             done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None)
-            search = plan_index(config, last.search if last is not None else None, model.article_pages(),
-                                done.outputs, options.reindex)
-            index = write_index(search, config, model.article_pages(), set(done.written), writer, progress,
-                                update=last is not None)
+            search = plan_index(config, last.search if last is not None else None, model.published(),
+                                model.fingerprints.cards, model.fingerprints.bodies, plan.site, options.reindex)
+            index = write_index(search, config, dates, writer, progress, options.jobs, update=last is not None)
             writer.commit([*done.written, *index.written], [*plan.deleted, *index.deleted])
     kept = keep_only(cache / "bodies", store.index, feed_bodies(model.body_pages.values(), model.fingerprints))
     save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept),
@@ -150,7 +149,7 @@ def _next_state(config: SiteConfig, inputs: Inputs, model: SiteModel, plan: Plan
                 bodies: dict) -> BuildState:
     """What the next build reuses of this one."""
     return BuildState(environment=inputs.environment, reading=inputs.reading, output_dir=str(config.output_dir),
-                      frame=inputs.frame, sources=model.sources, outputs=done.outputs, search=search.digest,
+                      frame=inputs.frame, sources=model.sources, outputs=done.outputs, search=search.digests,
                       memo=model.reusable, bodies=bodies, cards=model.fingerprints.cards,
                       body_keys=model.fingerprints.bodies, links=model.links, body_pages=model.body_pages,
                       templates=plan.templates, site=plan.site, articles=model.articles, warnings=model.warnings)

@@ -45,6 +45,7 @@ class SiteConfig:
     tag_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias -> tag
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
     search: bool = True              # a Pagefind index and a /search/ page
+    search_shard_size: int = 1000    # articles per part of the index (ssg/search/shards.py)
     cname: str = ""                  # written to site/CNAME for GitHub Pages' custom domain
     deploy: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -259,6 +260,7 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "tag_aliases": '[tag_aliases] then "اقتصاد" = ["الاقتصاد", "اقتصادي"]',
     "strings": '[strings.ar] then related = "اقرأ أيضاً"',
     "search": "search = false",
+    "search_shard_size": "search_shard_size = 1000",
     "cname": 'cname = "archive.example.org"',
     "deploy": '[deploy] then target = "git" and remote = "git@host:user/repo.git"',
     "extra": "[extra] then your own keys",
@@ -283,6 +285,7 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "tag_aliases": _check_tag_aliases,
     "strings": _check_strings,
     "search": _check_bool,
+    "search_shard_size": _check_count,
     "cname": _check_cname,
     "deploy": _check_deploy,
     "extra": _check_table,

@@ -58,8 +58,8 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
             started = time.perf_counter()
             try:
                 # Rebuilds run in this process: forking beside the server's threads is unsafe.
-                # The search index is built once: re-indexing a large archive on every save
-                # would take longer than the edit.
+                # The search index is built once: re-indexing the shard of an edited article
+                # (a thousand articles in a large archive) would add seconds to every save.
                 build(root, output, drafts=options.drafts, future=options.future, base_url=base_url,
                       jobs=None if changes is None else 1, reindex=changes is None)
             except BuildFailed as failure:

@@ -88,7 +88,7 @@ def same_frame(quick: QuickCheck | None, frame: str, config: SiteConfig, options
     """As nothing_changed, but for the articles."""
     if quick is None or quick.frame != frame:
         return False
-    if config.search and not (config.output_dir / "pagefind").is_dir():
+    if config.search and not (config.output_dir / "pagefind" / "shards.json").is_file():
         return False
     if quick.articles == 0 and quick.build_time != options.now.timestamp():
         return False        # with nothing published, the site's feed is dated by the build time

@@ -41,9 +41,9 @@ class SiteModel:
     reusable: dict                   # the model's work the next build may reuse (Site.reusable)
     site: Site | None = None         # the model, when it was made again
 
-    def article_pages(self) -> Iterator[str]:
-        """The output paths of every article's page."""
-        return (path for path, page in self.body_pages.items() if page.kind == "article")
+    def published(self) -> Iterator[Article]:
+        """Every article the site publishes (one page each)."""
+        return (page.article for page in self.body_pages.values() if page.kind == "article")
 
 
 def model_site(sources: Sources, assets: Sequence[str], last: BuildState | None, same_frame: bool,

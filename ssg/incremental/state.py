@@ -23,7 +23,7 @@ from ..article import Article
 from ..execution.collector import collector_paused
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 9                   # 9: pages carry typed articles, urls and sitemaps instead of entries
+FORMAT = 10                  # 10: the search index in shards, each with its digest
 EDITS = "edits.pickle"
 EDITS_SHARE = 0.25                   # edits may come to this share of the state before it is saved whole
 
@@ -77,7 +77,7 @@ class BuildState:
     output_dir: str = ""
     sources: dict[str, SourceEntry] = field(default_factory=dict)
     outputs: dict[str, OutputEntry] = field(default_factory=dict)
-    search: str = ""                 # digest of the indexed pages, when a search index was written
+    search: dict[str, str] = field(default_factory=dict)   # search shard -> digest of what it indexes
     memo: dict = field(default_factory=dict)   # the site model's reusable work (related lists, dates printed)
     bodies: dict = field(default_factory=dict)  # rendered bodies kept for the feeds: key -> pack location
     frame: str = ""                  # digest of all a build reads but the articles (build.frame_digest)

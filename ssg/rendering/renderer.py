@@ -20,6 +20,7 @@ from ..errors import SiteError, display_path
 from ..model.pages import Page
 from ..model.site import site_urls
 from ..reading.reader import load_body
+from ..text.arabic import folding_rules
 from ..text.controls import without_controls, xml_safe
 from ..text.dates import DateStyle, iso
 from ..text.lang import direction_of, normalize_language
@@ -105,12 +106,15 @@ def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = N
         return dates.number(value, language(context, lang))
 
     @jinja2.pass_context
-    def words_json(context, *keys: str, digits: bool = False) -> Markup:
-        """Theme words (plural tables included) for a page's script, safe inside <script>."""
+    def words_json(context, *keys: str, digits: bool = False, folding: bool = False) -> Markup:
+        """Theme words (plural tables included) for a page's script, safe inside <script>.
+        FOLDING: with the rules that fold spellings into one (the search page's queries)."""
         lang = context["page"].lang
         data: dict[str, Any] = {key: theme.entry(key, lang) for key in keys}
         if digits:
             data["digits"] = "arabic" if dates.number(0, lang) != "0" else "latin"
+        if folding:
+            data["folding"] = folding_rules(config.tag_folds)
         return Markup(json_for_script(data))
 
     def asset(path: str) -> str:

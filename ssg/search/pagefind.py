@@ -1,51 +1,47 @@
-"""Stage: the search index. Pagefind (the PyPI package `pagefind[extended]`, which ships
-its binary) run over the new site's article pages before the commit; its files go into
-the writer like every other output, so that a build whose index fails leaves site/ as it
-was, and the commit brings pages and index in together.
+"""Stage: the search index, in shards (search/shards.py), each a Pagefind bundle under
+site/pagefind/SHARD/, listed in site/pagefind/shards.json for the search page.
 
-A rebuild's new site exists whole only once committed: the article pages are gathered
-as hard links in a folder of their own (the written ones from the writer, the others
-from site/), which is what Pagefind reads."""
+A shard is indexed again only when what it indexes changed: the cards and bodies of
+its articles (by the fingerprints the page plan uses), the site's settings, or
+Pagefind's version; an unchanged shard's files stay as they are. Records are made
+from the articles (search/records.py) and fed to Pagefind's service one shard at a
+time (search/service.py). The files go into the writer like every other output,
+before the commit: a build whose index fails leaves site/ as it was, and the commit
+brings pages and index in together.
+"""
 
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import shutil
-import subprocess
-import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Collection, Iterable, Mapping
+from typing import Iterable, Mapping
 
+from ..article import Article
 from ..config import SiteConfig, line_in_site_toml
 from ..errors import BuildFailed, SiteError
-from ..incremental.state import OutputEntry, sha1
+from ..incremental.state import sha1
 from ..output.folders import work_folder
 from ..output.writer import Writer
 from ..progress import Progress
+from ..reading.reader import load_body
+from ..text.dates import DateStyle
+from .records import search_record
+from .service import PagefindService, ServiceError
+from .shards import assign_shards
 
 BUNDLE = "pagefind"
+MANIFEST = "shards.json"
+RECORDS = "1"                # the version of search_record: a change indexes every shard again
+# What Pagefind writes for its own search interfaces, which the search page does not use.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 HINT = "install ssg's dependencies again (pip install pagefind[extended]), or set search = false in site.toml"
-
-
-def index_site(config: SiteConfig, folder: Path, output: Path) -> None:
-    """Index the pages in FOLDER into OUTPUT. Only elements marked data-pagefind-body
-    (article bodies, titles, tags and summaries) are indexed; each page in its own language."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(output.resolve()),
-               "--silent"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise _failure(config, f"the search index could not be built: {error}") from None
-    if done.returncode != 0:
-        message = (done.stderr or done.stdout).strip().splitlines()
-        raise _failure(config, "Pagefind failed: " + (message[-1] if message else f"exit status {done.returncode}"))
-
-
-def _failure(config: SiteConfig, message: str) -> BuildFailed:
-    return BuildFailed([SiteError("site.toml", line_in_site_toml(config.root, "search"), message, HINT)])
 
 
 def pagefind_version() -> str:
@@ -56,9 +52,18 @@ def pagefind_version() -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Shard:
+    language: str
+    articles: tuple[Article, ...]
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
 class SearchPlan:
-    digest: str                      # of the pages the index covers ("" without search), for the next build
-    make: bool                       # the index must be made
+    on: bool                         # the site has search
+    shards: dict[str, Shard]         # every shard the index has after this build
+    make: tuple[str, ...]            # those to index now
+    digests: dict[str, str]          # shard -> digest of what its files index, for the next build
 
 
 @dataclass
@@ -68,78 +73,126 @@ class IndexFiles:
     deleted: list[str] = field(default_factory=list)
 
 
-def plan_index(config: SiteConfig, last_digest: str | None, article_pages: Iterable[str],
-               outputs: Mapping[str, OutputEntry], reindex: bool) -> SearchPlan:
-    """ARTICLE_PAGES: the output path of every article's page; OUTPUTS: what each file of the
-    site holds (its sha1). The index in site/ stays when it covers the very same pages, or
-    when REINDEX is off (the preview server: Pagefind takes tens of seconds on a large archive)."""
+def plan_index(config: SiteConfig, last: Mapping[str, str] | None, articles: Iterable[Article],
+               cards: Mapping[str, str], bodies: Mapping[str, str], site_digest: str, reindex: bool) -> SearchPlan:
+    """ARTICLES: every published article; CARDS and BODIES: their fingerprints; SITE_DIGEST:
+    of the settings every page sees; LAST: the last build's shard digests. REINDEX false
+    keeps the shards site/ has as they are (the preview server, which rebuilds on every save)."""
     if not config.search:
-        return SearchPlan("", False)
-    indexed = sha1(pagefind_version(), *(f"{path}:{outputs[path].sha1}" for path in sorted(article_pages)))
-    keep = last_digest is not None and (config.output_dir / BUNDLE).is_dir() and (last_digest == indexed
-                                                                                or not reindex)
-    return SearchPlan(last_digest if keep and not reindex else indexed, not keep)
-
-
-def write_index(plan: SearchPlan, config: SiteConfig, article_pages: Iterable[str], written: Collection[str],
-                writer: Writer, progress: Progress, update: bool) -> IndexFiles:
-    """Index the new site's ARTICLE_PAGES (WRITTEN: those this build wrote into WRITER, the
-    others are in site/ as they were) into WRITER; or, without search, delete the index.
-    UPDATE: the writer holds only what changed, so index files the live index holds
-    already are not written again."""
+        return SearchPlan(False, {}, (), {})
     live = config.output_dir / BUNDLE
-    if not config.search:
-        return IndexFiles(deleted=[f"{BUNDLE}/{name}" for name in _files(live)])
-    if not plan.make:
-        return IndexFiles()
-    progress("indexing", 0, 1)
+    frame = sha1(RECORDS, pagefind_version(), site_digest)
+    shards, make, digests = {}, [], {}
+    for name, members in sorted(assign_shards(articles, last or (), config.search_shard_size).items()):
+        members.sort(key=lambda article: article.source)
+        digest = sha1(frame, *(f"{a.source}:{cards[a.source]}:{bodies[a.source]}" for a in members))
+        shards[name] = Shard(members[0].lang, tuple(members), digest)
+        there = last is not None and name in last and (live / name / "pagefind-entry.json").is_file()
+        if there and (last[name] == digest or not reindex):
+            digests[name] = last[name]
+        else:
+            make.append(name)
+            digests[name] = digest
+    return SearchPlan(True, shards, tuple(make), digests)
+
+
+def write_index(plan: SearchPlan, config: SiteConfig, dates: DateStyle, writer: Writer, progress: Progress,
+                jobs: int, update: bool) -> IndexFiles:
+    """Index the shards PLAN makes into WRITER, delete those the site no longer has, and
+    write the list of shards. UPDATE: the writer holds only what changed, so files the
+    live index holds already are not written again."""
+    live = config.output_dir / BUNDLE
+    files = IndexFiles()
+    if update:
+        # Whatever else the live index holds: shards the site no longer has, the files of
+        # the single bundle that earlier versions wrote, all of it without search.
+        for entry in _entries(live):
+            if entry not in plan.shards and not (plan.on and entry == MANIFEST):
+                files.deleted.extend(f"{BUNDLE}/{path}" for path in _files(live, entry))
+    if not plan.on:
+        return files
     work = work_folder(config.output_dir, "pagefind")
     shutil.rmtree(work, ignore_errors=True)
-    try:
-        pages = writer.tree
-        if pages is None:
-            pages = work / "pages"
-            _gather(pages, article_pages, written, writer, config.output_dir)
-        index_site(config, pages, work / "index")
-        return _place(work / "index", live if update else None, writer)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _gather(folder: Path, article_pages: Iterable[str], written: Collection[str], writer: Writer,
-            output_dir: Path) -> None:
-    """Hard links at FOLDER/path to the new version of each article page."""
-    for path in article_pages:
-        source = writer.place(path) if path in written else output_dir / path
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+    progress("indexing", 0, len(plan.make))
+    # One service per job at a time: this build's process makes the records, the
+    # services index them, each on a core of its own.
+    running = []
+    with ThreadPoolExecutor(max(1, min(jobs, len(plan.make)))) as pool:
         try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)      # another file system
-
-
-def _place(index: Path, live: Path | None, writer: Writer) -> IndexFiles:
-    """Move the files of the new INDEX into WRITER, but those the live index (LIVE, for a
-    writer that updates site/) holds byte for byte; the live index's other files are deleted."""
-    new = sorted(_files(index))
-    old = set(_files(live)) if live is not None else set()
-    files = IndexFiles(deleted=sorted(old.difference(new)))
-    for name in new:
-        if name in old and filecmp.cmp(index / name, live / name, shallow=False):
-            continue
-        target = writer.place(f"{BUNDLE}/{name}")
+            running = [pool.submit(_index_shard, plan.shards[name], config, dates, work / name) for name in plan.make]
+            for done, (name, shard) in enumerate(zip(plan.make, running), start=1):
+                shard.result()
+                _place(work, name, live if update else None, writer, files)
+                progress("indexing", done, len(plan.make))
+        finally:
+            for shard in running:
+                shard.cancel()
+            pool.shutdown(wait=True)
+            shutil.rmtree(work, ignore_errors=True)
+    listed = [{"path": f"{name}/", "language": shard.language, "pages": len(shard.articles)}
+              for name, shard in plan.shards.items()]
+    manifest = json.dumps({"shards": listed}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    if not (update and _holds(live / MANIFEST, manifest)):
+        target = writer.place(f"{BUNDLE}/{MANIFEST}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(index / name, target)
-        files.written.append(f"{BUNDLE}/{name}")
-    files.deleted = [f"{BUNDLE}/{name}" for name in files.deleted]
+        target.write_text(manifest, encoding="utf-8")
+        files.written.append(f"{BUNDLE}/{MANIFEST}")
     return files
 
 
-def _files(folder: Path) -> list[str]:
-    """Every file under FOLDER, as paths relative to it."""
+def _index_shard(shard: Shard, config: SiteConfig, dates: DateStyle, output: Path) -> None:
+    """One shard's bundle, written to OUTPUT by a service of its own (see service.py)."""
+    try:
+        with PagefindService() as service:
+            [created] = service.ask([{"type": "NewIndex", "config": {"force_language": shard.language}}])
+            index = created["index_id"]
+            service.ask({"type": "AddRecord", "index_id": index, "sort": None,
+                         **search_record(article, load_body(article, config.root), dates, config.tag_folds)}
+                        for article in shard.articles)
+            service.ask([{"type": "WriteFiles", "index_id": index, "output_path": str(output.resolve())}])
+    except (ServiceError, OSError) as error:
+        raise BuildFailed([SiteError("site.toml", line_in_site_toml(config.root, "search"),
+                                     f"the search index could not be built: {error}", HINT)]) from None
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
+
+
+def _place(work: Path, shard: str, live: Path | None, writer: Writer, files: IndexFiles) -> None:
+    """Move the files of SHARD's new bundle into WRITER, but those the live index (LIVE, for
+    a writer that updates site/) holds byte for byte; delete the live bundle's others."""
+    new = _files(work, shard)
+    old = set(_files(live, shard)) if live is not None else set()
+    for path in new:
+        if path in old and filecmp.cmp(work / path, live / path, shallow=False):
+            continue
+        target = writer.place(f"{BUNDLE}/{path}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(work / path, target)
+        files.written.append(f"{BUNDLE}/{path}")
+    files.deleted.extend(f"{BUNDLE}/{path}" for path in sorted(old.difference(new)))
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _entries(folder: Path) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+
+def _files(folder: Path, entry: str) -> list[str]:
+    """Every file at or under FOLDER/ENTRY, as paths relative to FOLDER."""
+    top = folder / entry
+    if not top.is_dir():
+        return [entry] if top.is_file() else []
     found = []
-    for parent, _, names in os.walk(folder):
+    for parent, _, names in os.walk(top):
         relative = os.path.relpath(parent, folder)
-        found.extend(name if relative == "." else f"{relative}/{name}" for name in names)
-    return found
+        found.extend(f"{relative}/{name}" for name in names)
+    return sorted(found)

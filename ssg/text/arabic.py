@@ -1,4 +1,4 @@
-"""Arabic text folding shared by slugs and (later) tag keys."""
+"""Arabic text folding shared by slugs, tag keys and the search index."""
 
 from __future__ import annotations
 
@@ -48,6 +48,21 @@ def fold_key(text: str, folds: tuple[str, ...] = FOLDS) -> str:
     if "teh_marbuta" in folds:
         text = text.replace("ة", "ه")
     return " ".join(text.casefold().split())
+
+
+def folding_rules(folds: tuple[str, ...] = FOLDS) -> dict[str, object]:
+    """fold_key's rules for a script that folds as it does (the search page folds queries
+    with them): the characters it removes, as the inside of a regular expression's
+    character class, and those it replaces. Unicode normalisation and case are the
+    script's own."""
+    replace: dict[str, str] = {}
+    if "hamza" in folds:
+        replace.update({chr(source): chr(target) for source, target in ALEF_FORMS.items()})
+    if "alef_maqsura" in folds:
+        replace["ى"] = "ي"
+    if "teh_marbuta" in folds:
+        replace["ة"] = "ه"
+    return {"remove": TASHKEEL.pattern[1:-1] + TATWEEL + INVISIBLE.pattern[1:-1], "replace": replace}
 
 
 def _stray_zwnj(text: str) -> str:

@@ -3,8 +3,11 @@ copes with it (issue #18)."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from ssg.build import build
 from tests.e2e.rebuilds import tree
@@ -216,6 +219,18 @@ def test_a_rebuild_killed_at_any_point_is_recovered_by_the_next_build(make_site,
     print(f"{killed} of 24 rebuilds killed, {mid_commit} while moving files into site/")
 
 
+def indexing(group: int) -> bool:
+    """A Pagefind service runs in the process group GROUP."""
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and os.getpgid(int(entry.name)) == group \
+                    and b"--service" in (entry / "cmdline").read_bytes():
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def every_file(folder) -> dict[str, bytes]:
     """The whole output, search index included."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -232,20 +247,19 @@ def test_a_failed_search_index_leaves_site_as_it_was(make_site, tmp_path):
     command = [sys.executable, "-m", "ssg", "build", "-s", str(root), "-o", str(output), "-q"]
     subprocess.run(command, check=True)
     before = every_file(output)
-    # A Pagefind that fails as a broken installation does (a stand-in found first on the path).
-    broken = tmp_path / "broken"
-    (broken / "pagefind").mkdir(parents=True)
-    (broken / "pagefind" / "__init__.py").write_text("", encoding="utf-8")
-    (broken / "pagefind" / "__main__.py").write_text(
-        "import sys\nprint('Error: the binary is missing', file=sys.stderr)\nsys.exit(1)\n", encoding="utf-8")
-    environment = {**__import__("os").environ, "PYTHONPATH": str(broken)}
+    # A Pagefind binary that fails at once, as a broken installation does.
+    broken = tmp_path / "pagefind-broken"
+    broken.write_text("#!/bin/sh\necho 'Error: the binary is missing' >&2\nexit 1\n", encoding="utf-8")
+    broken.chmod(0o755)
+    environment = {**__import__("os").environ, "PAGEFIND_BINARY_PATH": str(broken)}
     (root / "content" / "a.md").write_text(article("أ معدّل", "2024-09-13", slug="a"), encoding="utf-8")
     (root / "content" / "c.md").write_text(article("ج", "2024-09-14", slug="c"), encoding="utf-8")
 
     for extra in ([], ["--clean"]):                # a rebuild, then a build with nothing to reuse
         failed = subprocess.run(command + extra, capture_output=True, text=True, env=environment)
         assert failed.returncode == 1, failed.stderr
-        assert "site.toml:3: Pagefind failed: Error: the binary is missing" in failed.stderr
+        assert ("site.toml:3: the search index could not be built: Pagefind stopped (exit status 1): "
+                "Error: the binary is missing") in failed.stderr
         assert "set search = false in site.toml" in failed.stderr and "Traceback" not in failed.stderr
         assert every_file(output) == before, f"site/ as it was ({extra or 'rebuild'})"
         assert not list(tmp_path.glob(".site.*-*")), "no work folder is left behind"
@@ -253,8 +267,8 @@ def test_a_failed_search_index_leaves_site_as_it_was(make_site, tmp_path):
     subprocess.run(command, check=True)
     assert "أ معدّل" in (output / "2024/09/a/index.html").read_text(encoding="utf-8")
     assert (output / "2024/09/c/index.html").is_file()
-    entry = (output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
-    assert '"page_count":3' in entry, "the index covers the new article"
+    shards = json.loads((output / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert sum(shard["pages"] for shard in shards) == 3, "the index covers the new article"
 
 
 def test_a_rebuild_killed_while_indexing_leaves_site_as_it_was(make_site, tmp_path):
@@ -276,17 +290,16 @@ def test_a_rebuild_killed_while_indexing_leaves_site_as_it_was(make_site, tmp_pa
             article(f"جديد {trial}", "2024-06-15", slug=f"new{trial}", body="كلمةنادرة" + str(trial)),
             encoding="utf-8")
         process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
-        pages = tmp_path / f".site.pagefind-{process.pid}" / "pages"    # gathered for Pagefind
         deadline = time.monotonic() + 60
-        while not pages.exists() and process.poll() is None and time.monotonic() < deadline:
+        while not indexing(process.pid) and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
-        time.sleep(0.02 * trial)            # gathering, then Pagefind (0.3 s here)
+        time.sleep(0.005 * trial)           # Pagefind takes 0.1-0.2 s over these articles
         assert process.poll() is None, "the rebuild was still indexing"
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         assert every_file(output) == before, f"trial {trial}: site/ as it was"
         build(root, output)
         assert (output / "2024/06" / f"new{trial}" / "index.html").is_file()
-        entry = (output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
-        assert f'"page_count":{151 + trial}' in entry
+        shards = json.loads((output / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+        assert sum(shard["pages"] for shard in shards) == 151 + trial
         assert not list(tmp_path.glob(".site.*-*"))

@@ -1,11 +1,17 @@
 // The search page: our own small script over Pagefind's JavaScript API.
-// Pagefind keeps one index per language and takes an instance's language from
-// <html lang> when the instance is created, so we create one instance per language
-// (each stems its own way) and merge their results by score. Each instance gets its
-// own copy of the module (a distinct URL), because the module holds one WebAssembly
-// memory that two languages must not share.
+//
+// The index is in shards (pagefind/shards.json lists them), each a Pagefind bundle in
+// one language. For each language one Pagefind instance opens its first shard and
+// merges the others, so that one search returns one list ranked across the shards.
+// Pagefind takes an instance's language from <html lang> when the instance is
+// created, so we set it for the moment of creation.
+//
+// Nothing of Pagefind is fetched until the reader starts to search (focuses the field
+// or types in it), or the address already holds a search; what was typed before it
+// loaded is searched once it has.
 const form = document.querySelector(".search-form");
 const input = document.getElementById("search-input");
+const filtersBox = form.querySelector(".search-filters");
 const tagFilter = document.getElementById("filter-tag");
 const yearFilter = document.getElementById("filter-year");
 const status = document.querySelector(".search-status");
@@ -17,6 +23,16 @@ const MAX_RESULTS = 30;
 
 const pageLang = document.documentElement.lang;
 const plural = new Intl.PluralRules(pageLang);
+
+// The spellings the site's tags treat as one are one in the index too (the build folds
+// the indexed text with the same rules): fold the query the same way.
+const removed = new RegExp(`[${words.folding.remove}]`, "gu");
+const replaced = words.folding.replace;
+
+function fold(text) {
+  return text.normalize("NFC").replace(removed, "").replace(/./gu, (c) => replaced[c] || c)
+    .toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+}
 
 function number(n) {
   const text = String(n);
@@ -30,19 +46,29 @@ function word(key, count) {
   return (entry[form] || entry.other).replace("{count}", number(count));
 }
 
-async function openInstances() {
-  const entry = await (await fetch(bundle + "pagefind-entry.json")).json();
-  const instances = [];
-  for (const lang of Object.keys(entry.languages)) {
-    const pagefind = await import(`${bundle}pagefind.js?language=${encodeURIComponent(lang)}`);
+async function openLanguages() {
+  const manifest = await (await fetch(bundle + "shards.json")).json();
+  const byLanguage = new Map();
+  for (const shard of manifest.shards) {
+    if (!byLanguage.has(shard.language)) byLanguage.set(shard.language, []);
+    byLanguage.get(shard.language).push(bundle + shard.path);
+  }
+  const languages = [];
+  for (const [lang, [first, ...others]] of byLanguage) {
+    // Each language's module comes from its own first shard: a module of its own, with
+    // its own WebAssembly memory (two languages stem differently).
+    const pagefind = await import(`${first}pagefind.js`);
     document.documentElement.lang = lang;
+    let index;
     try {
-      instances.push({lang, index: pagefind.createInstance({basePath: bundle})});
+      index = pagefind.createInstance({basePath: first, baseUrl: "/"});
     } finally {
       document.documentElement.lang = pageLang;
     }
+    await Promise.all(others.map((path) => index.mergeIndex(path, {language: lang, baseUrl: "/"})));
+    languages.push({lang, index});
   }
-  return instances;
+  return languages;
 }
 
 function fillFilter(select, counts, numeric) {
@@ -87,65 +113,77 @@ function resultItem(lang, data) {
   return item;
 }
 
-async function main() {
-  let instances;
+let opening = null;
+
+function open() {
+  if (!opening) {
+    opening = openLanguages().then(async (languages) => {
+      const tags = {}, years = {};
+      for (const {index} of languages) {
+        const filters = await index.filters();
+        for (const [name, count] of Object.entries(filters.tag || {})) tags[name] = (tags[name] || 0) + count;
+        for (const [name, count] of Object.entries(filters.year || {})) years[name] = (years[name] || 0) + count;
+      }
+      fillFilter(tagFilter, tags, false);
+      fillFilter(yearFilter, years, true);
+      const params = new URLSearchParams(location.search);
+      tagFilter.value = params.get("tag") || "";
+      yearFilter.value = params.get("year") || "";
+      tagFilter.disabled = yearFilter.disabled = false;
+      delete filtersBox.dataset.waiting;
+      return languages;
+    });
+  }
+  return opening;
+}
+
+let latest = 0;
+
+async function search() {
+  const typed = input.value.trim();
+  const filters = {};
+  if (tagFilter.value) filters.tag = tagFilter.value;
+  if (yearFilter.value) filters.year = yearFilter.value;
+  const url = new URL(location.href);
+  url.search = new URLSearchParams(Object.entries({q: typed, ...filters}).filter(([, v]) => v)).toString();
+  history.replaceState(null, "", url);
+  const ticket = ++latest;
+  if (!typed) {
+    // Filters alone would make Pagefind fetch every chunk of every shard; the tag and
+    // year pages list those articles already.
+    list.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  status.textContent = words.search_loading;
+  let languages;
   try {
-    instances = await openInstances();
+    languages = await open();
   } catch (error) {
     status.textContent = words.search_failed;
     return;
   }
-  const tags = {}, years = {};
-  for (const {index} of instances) {
-    const filters = await index.filters();
-    for (const [name, count] of Object.entries(filters.tag || {})) tags[name] = (tags[name] || 0) + count;
-    for (const [name, count] of Object.entries(filters.year || {})) years[name] = (years[name] || 0) + count;
-  }
-  fillFilter(tagFilter, tags, false);
-  fillFilter(yearFilter, years, true);
-  form.querySelector(".search-filters").hidden = false;
-  input.disabled = false;
-
-  let latest = 0;
-  async function search() {
-    const query = input.value.trim();
-    const filters = {};
-    if (tagFilter.value) filters.tag = tagFilter.value;
-    if (yearFilter.value) filters.year = yearFilter.value;
-    const url = new URL(location.href);
-    url.search = new URLSearchParams(Object.entries({q: query, ...filters}).filter(([, v]) => v)).toString();
-    history.replaceState(null, "", url);
-    if (!query && !Object.keys(filters).length) {
-      list.replaceChildren();
-      status.textContent = "";
-      return;
-    }
-    const ticket = ++latest;
-    status.textContent = words.search_loading;
-    const found = await Promise.all(instances.map(async ({lang, index}) => {
-      const response = await index.search(query || null, {filters});
-      return response.results.map((result) => ({lang, result}));
-    }));
-    const merged = found.flat().sort((a, b) => b.result.score - a.result.score).slice(0, MAX_RESULTS);
-    const shown = await Promise.all(merged.map(async ({lang, result}) => resultItem(lang, await result.data())));
-    if (ticket !== latest) return;
-    list.replaceChildren(...shown);
-    const total = found.reduce((sum, results) => sum + results.length, 0);
-    status.textContent = total ? word("search_results", total) : words.no_results;
-  }
-
-  let timer;
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 200); });
-  tagFilter.addEventListener("change", search);
-  yearFilter.addEventListener("change", search);
-  form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
-
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") || "";
-  tagFilter.value = params.get("tag") || "";
-  yearFilter.value = params.get("year") || "";
-  if (input.value || tagFilter.value || yearFilter.value) search();
-  input.focus();
+  const query = fold(typed);
+  const found = await Promise.all(languages.map(async ({lang, index}) => {
+    const response = await index.search(query, {filters});
+    return response.results.map((result) => ({lang, result}));
+  }));
+  if (ticket !== latest) return;
+  const merged = found.flat().sort((a, b) => b.result.score - a.result.score).slice(0, MAX_RESULTS);
+  const shown = await Promise.all(merged.map(async ({lang, result}) => resultItem(lang, await result.data())));
+  if (ticket !== latest) return;
+  list.replaceChildren(...shown);
+  const total = found.reduce((sum, results) => sum + results.length, 0);
+  status.textContent = total ? word("search_results", total) : words.no_results;
 }
 
-main();
+let timer;
+input.addEventListener("focus", () => open().catch(() => {}), {once: true});
+input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 200); });
+tagFilter.addEventListener("change", search);
+yearFilter.addEventListener("change", search);
+form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
+
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") || "";
+if (input.value) search();

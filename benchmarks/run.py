@@ -53,7 +53,7 @@ CASE_TEXT = {
     "add": "rebuild after one article was added",
     "template": "rebuild after the article template was edited",
 }
-ALL_PEERS = ("hugo", "pelican", "pelican-cache", "eleventy")
+ALL_PEERS = ("hugo", "hugo-pagefind", "pelican", "pelican-cache", "eleventy")
 EDIT_MARK = "\nفقرة أضيفت لقياس إعادة البناء بعد تعديل مقال واحد، رقم {n}.\n"  # the file ends in "\n"
 # An element, not a comment: Go's html/template (Hugo) drops HTML comments.
 TEMPLATE_MARK = '\n<span class="bench-template-edit-{n}"></span>\n'
@@ -577,6 +577,16 @@ class Ssg(Tool):
         return [self.bin, "build", "-s", str(self.site), "-o", str(self.out), "-q"]
 
 
+class SsgSearch(Ssg):
+    """ssg as a new site has it: search on (the default), so every build keeps its index."""
+    name = "ssg-search"
+
+    def layout(self, corpus):
+        super().layout(corpus)
+        toml = self.site / "site.toml"
+        toml.write_text(toml.read_text(encoding="utf-8").replace("search = false\n", ""), encoding="utf-8")
+
+
 class Hugo(Tool):
     name = "hugo"
 
@@ -616,6 +626,30 @@ class Hugo(Tool):
 
     def command(self):
         return ["hugo", "--quiet", "--cacheDir", str(self.proj / ".hugo-cache"), "-d", str(self.out)]
+
+
+class HugoPagefind(Hugo):
+    """What a Hugo user with search runs: Hugo, then the Pagefind CLI over its output (every
+    page: the peers' templates mark no search body). Pagefind has no incremental mode, so
+    each rebuild indexes the whole site again. Pagefind is the PyPI package of REPO's
+    .venv, the version ssg uses."""
+    name = "hugo-pagefind"
+
+    def pagefind(self) -> list[str]:
+        return [str(REPO / ".venv" / "bin" / "python"), "-m", "pagefind"]
+
+    def missing(self):
+        if not sh(self.pagefind() + ["--version"]):
+            return "the Pagefind CLI is not in .venv (make build)"
+        return super().missing()
+
+    def version(self):
+        return super().version() + "; " + sh(self.pagefind() + ["--version"])
+
+    def command(self):
+        hugo = " ".join(shlex.quote(a) for a in super().command())
+        pagefind = " ".join(shlex.quote(a) for a in self.pagefind() + ["--site", str(self.out), "--silent"])
+        return ["sh", "-c", f"{hugo} && {pagefind}"]
 
 
 class Pelican(Tool):
@@ -689,7 +723,10 @@ class Eleventy(Tool):
         return [str(self.bin()), "--quiet", "--input=site", f"--output={self.out}"]
 
 
-TOOLS = {"ssg": Ssg, "hugo": Hugo, "pelican": Pelican, "pelican-cache": PelicanCache, "eleventy": Eleventy}
+TOOLS = {"ssg": Ssg, "ssg-search": SsgSearch, "hugo": Hugo, "hugo-pagefind": HugoPagefind, "pelican": Pelican,
+         "pelican-cache": PelicanCache, "eleventy": Eleventy}
+# Whom each tool's ratios divide by: the search-on pair compares with each other.
+BASELINE = {"hugo-pagefind": "ssg-search"}
 
 
 # --------------------------------------------------------------------------- changes
@@ -958,7 +995,8 @@ def write_report(path: Path, args, meta: dict, results: dict) -> None:
              "proportional set sizes (a page shared by n processes counts 1/n in each: the memory the build "
              "takes from the machine), *pages* the HTML files in the output "
              "after the run, *written* the HTML files that run created or rewrote (new mtime). "
-             "*wall ×ssg* and *memory ×ssg* divide the tool's wall time and PSS by ssg's "
+             "*wall ×ssg* and *memory ×ssg* divide the tool's wall time and PSS by ssg's (hugo-pagefind's by "
+             "ssg-search's: both with search; ssg's own rows have search off, as the peers build none) "
              "for the same case and size: "
              "above 1 the tool is slower / bigger than ssg, below 1 it is faster / smaller. "
              "ssg builds more than the peers (pagination, categories, day pages, per-tag feeds, sitemaps, "
@@ -989,8 +1027,9 @@ def write_report(path: Path, args, meta: dict, results: dict) -> None:
         L.append("| tool | case | wall s | CPU s | peak MiB | all procs MiB | PSS MiB | pages | written "
                  "| change seen | wall ×ssg | memory ×ssg |")
         L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|")
-        ssg = res["tools"].get("ssg", {}).get("summary", {})
         for name, tr in res["tools"].items():
+            baseline = BASELINE.get(name, "ssg")
+            ssg = res["tools"].get(baseline, {}).get("summary", {})
             if tr.get("skipped"):
                 L.append(f"| {name} | all | skipped: {tr['skipped']} | | | | | | | | | |")
                 continue
@@ -1009,12 +1048,12 @@ def write_report(path: Path, args, meta: dict, results: dict) -> None:
                     wall += f" [{s['failed_runs']} run(s) failed]"
                 base = ssg.get(c) if ssg else None
                 rw = rp = "—"
-                if base and base.get("ok") and name != "ssg":
+                if base and base.get("ok") and name != baseline:
                     rw = f"{s['wall'] / base['wall']:.2f}"
                     memory, base_memory = (s.get("tree_pss_mib") or s["tree_peak_mib"],
                                            base.get("tree_pss_mib") or base["tree_peak_mib"])
                     rp = f"{memory / base_memory:.2f}"
-                elif name == "ssg":
+                elif name == baseline:
                     rw = rp = "1"
                 seen = "" if c in ("cold", "noop") else ("**no: stale**" if s["stale"] else "yes")
                 pss = f"{s['tree_pss_mib']:.0f}" if s.get("tree_pss_mib") else "—"
@@ -1109,10 +1148,10 @@ def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
-    ap.add_argument("--peers", default="hugo,pelican,eleventy",
-                    help="comma-separated among hugo, pelican (= pelican without and with its cache), "
-                         "pelican-nocache, pelican-cache, eleventy; 'none' for ssg alone "
-                         "(default hugo,pelican,eleventy)")
+    ap.add_argument("--peers", default="hugo,hugo-pagefind,pelican,eleventy",
+                    help="comma-separated among hugo, hugo-pagefind (Hugo, then the Pagefind CLI), pelican (= "
+                         "pelican without and with its cache), pelican-nocache, pelican-cache, eleventy; 'none' for "
+                         "ssg alone (default hugo,hugo-pagefind,pelican,eleventy)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of every case (the median is reported; default 1)")
     ap.add_argument("--work", default=os.environ.get("BENCH_WORK", "/work/bench-work"),
                     help="scratch folder for corpora, peers and outputs (default /work/bench-work)")
@@ -1135,6 +1174,9 @@ def parse_args(argv=None):
                          "deletion: ext4 without a journal allocates inodes slowly for a minute after deletions "
                          "(default 61; 0 = don't)")
     ap.add_argument("--no-ssg", action="store_true", help="peers only (ratios are then left empty)")
+    ap.add_argument("--search", action=argparse.BooleanOptionalAction, default=True,
+                    help="also measure ssg with search on, its default (ssg-search; compare with the peer "
+                         "hugo-pagefind); --no-search: ssg with search = false only")
     a = ap.parse_args(argv)
     try:
         a.sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
@@ -1149,7 +1191,8 @@ def parse_args(argv=None):
         expand = {"pelican": ["pelican", "pelican-cache"], "pelican-nocache": ["pelican"]}.get(p, [p])
         for q in expand:
             if q not in ALL_PEERS:
-                ap.error(f"unknown peer {p!r}; known: hugo, pelican, pelican-nocache, pelican-cache, eleventy")
+                ap.error(f"unknown peer {p!r}; known: hugo, hugo-pagefind, pelican, pelican-nocache, "
+                         "pelican-cache, eleventy")
             if q not in peers:
                 peers.append(q)
     a.peer_list = peers
@@ -1178,7 +1221,7 @@ def main(argv=None):
     signal.signal(signal.SIGINT, stop_running)
     if args.ssg_git and not args.no_ssg:
         args.ssg, args.ssg_label = ssg_snapshot(args.ssg_git, work)
-    names = ([] if args.no_ssg else ["ssg"]) + args.peer_list
+    names = ([] if args.no_ssg else ["ssg"] + (["ssg-search"] if args.search else [])) + args.peer_list
     tools = {name: TOOLS[name](args, work) for name in names}
     meta = {"cmdline": "python3 " + " ".join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], Path.cwd())]
                                                  + (sys.argv[1:] if argv is None else list(argv))),

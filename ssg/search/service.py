@@ -89,7 +89,7 @@ class PagefindService:
             if answer is None:
                 raise ServiceError(self._gone())
             payload = answer.get("payload", {})
-            if payload.get("type") == "Error":
+            if payload.get("type") == "Error" or answer.get("message_id") not in sent:
                 raise ServiceError(f"Pagefind refused a request: {payload.get('message', '?')}")
             answers[sent[answer["message_id"]]] = payload
         return answers

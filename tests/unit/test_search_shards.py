@@ -80,3 +80,25 @@ def test_a_record_folds_what_it_indexes_and_shows_what_was_written():
     assert record["meta"]["title"] == "القمة الإقليمية" and record["meta"]["summary"] == "مستشفى جديد"
     assert record["filters"] == {"year": ["2024"], "tag": ["اقتصاد"]}
     assert record["url"] == "/2024/09/a/" and record["language"] == "ar"
+
+
+def test_the_service_indexes_records_and_names_what_it_refuses(tmp_path):
+    """The real Pagefind binary, driven through its service protocol."""
+    import json
+
+    import pytest
+
+    from ssg.search.service import PagefindService, ServiceError
+    with PagefindService() as service:
+        [created] = service.ask([{"type": "NewIndex", "config": {"force_language": "ar"}}])
+        index = created["index_id"]
+        answers = service.ask({"type": "AddRecord", "index_id": index, "url": f"/{n}/", "content": f"نص {n}",
+                               "language": "ar", "meta": {"title": str(n)}, "filters": None, "sort": None}
+                              for n in range(300))
+        assert [a["page_url"] for a in answers] == [f"/{n}/" for n in range(300)], "answers in request order"
+        service.ask([{"type": "WriteFiles", "index_id": index, "output_path": str(tmp_path / "bundle")}])
+        with pytest.raises(ServiceError, match="Pagefind refused a request"):
+            service.ask([{"type": "AddRecord", "index_id": index + 99, "url": "/x/", "content": "x",
+                          "language": "ar", "meta": None, "filters": None, "sort": None}])
+    entry = json.loads((tmp_path / "bundle" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["ar"]["page_count"] == 300

@@ -45,7 +45,7 @@ class SiteConfig:
     tag_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias -> tag
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
     search: bool = True              # a Pagefind index and a /search/ page
-    search_shard_size: int = 1000    # articles per part of the index (ssg/search/shards.py)
+    search_shard_size: int = 500     # articles per part of the index, at most (ssg/search/shards.py)
     cname: str = ""                  # written to site/CNAME for GitHub Pages' custom domain
     deploy: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -260,7 +260,7 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "tag_aliases": '[tag_aliases] then "اقتصاد" = ["الاقتصاد", "اقتصادي"]',
     "strings": '[strings.ar] then related = "اقرأ أيضاً"',
     "search": "search = false",
-    "search_shard_size": "search_shard_size = 1000",
+    "search_shard_size": "search_shard_size = 500",
     "cname": 'cname = "archive.example.org"',
     "deploy": '[deploy] then target = "git" and remote = "git@host:user/repo.git"',
     "extra": "[extra] then your own keys",

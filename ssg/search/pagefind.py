@@ -42,6 +42,12 @@ RECORDS = "1"                # the version of search_record: a change indexes ev
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 HINT = "install ssg's dependencies again (pip install pagefind[extended]), or set search = false in site.toml"
+# Indexing runs as many Pagefind services at once as there are jobs, but no more than
+# keep the build (this process and the services) within MEMORY_BUDGET, the 1 GiB that
+# a 100,000-article archive builds in. A service takes about this much per article of
+# its shard (227 MB for 780 articles of 5,000 characters, benchmarks/RESULTS.md).
+MEMORY_BUDGET = 2**30
+SERVICE_MEMORY_PER_ARTICLE = 300 * 2**10
 
 
 def pagefind_version() -> str:
@@ -117,7 +123,7 @@ def write_index(plan: SearchPlan, config: SiteConfig, dates: DateStyle, writer: 
     # One service per job at a time: this build's process makes the records, the
     # services index them, each on a core of its own.
     running = []
-    with ThreadPoolExecutor(max(1, min(jobs, len(plan.make)))) as pool:
+    with ThreadPoolExecutor(services_at_once(plan, jobs)) as pool:
         try:
             running = [pool.submit(_index_shard, plan.shards[name], config, dates, work / name) for name in plan.make]
             for done, (name, shard) in enumerate(zip(plan.make, running), start=1):
@@ -138,6 +144,24 @@ def write_index(plan: SearchPlan, config: SiteConfig, dates: DateStyle, writer: 
         target.write_text(manifest, encoding="utf-8")
         files.written.append(f"{BUNDLE}/{MANIFEST}")
     return files
+
+
+def services_at_once(plan: SearchPlan, jobs: int) -> int:
+    """One per job, as long as they fit beside this process in MEMORY_BUDGET; at least one."""
+    largest = max((len(plan.shards[name].articles) for name in plan.make), default=0)
+    room = MEMORY_BUDGET - _resident_bytes()
+    fit = room // max(1, largest * SERVICE_MEMORY_PER_ARTICLE)
+    return max(1, min(jobs, len(plan.make), fit))
+
+
+def _resident_bytes() -> int:
+    """This process's resident memory now (Linux), or else its peak so far."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def _index_shard(shard: Shard, config: SiteConfig, dates: DateStyle, output: Path) -> None:

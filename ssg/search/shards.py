@@ -11,10 +11,15 @@ outrank the rest).
 An article's shard depends only on its source path and on the shard count, so an
 added, edited or removed article changes one shard, and a rebuild indexes that one
 alone. The count stays as it was while each shard holds on average between a quarter
-of SHARD_SIZE and SHARD_SIZE articles; past either bound it doubles or halves (or
-more), and every shard of that language is indexed again, once. SHARD_SIZE bounds
-the memory Pagefind takes to index a shard (about 370 MB for 1,000 articles of 5,000
-characters) and keeps the shards few: the search page fetches two small files of each.
+of SIZE and SIZE articles (site.toml's search_shard_size, 500 by default); past either
+bound it doubles or halves (or more), and every shard of that language is indexed
+again, once.
+
+SIZE weighs three costs (benchmarks/RESULTS.md, session 9): a rebuild indexes a
+whole shard again (about 3 ms an article); Pagefind takes about 300 KB an article of
+the shard it indexes, beside a build that takes 800 MB at 100,000 articles; and the
+search page fetches a few files of every shard for each query (at 10,000 articles, 32
+shards of 312 fetch about twice the bytes of 16 shards of 625).
 """
 
 from __future__ import annotations
@@ -26,12 +31,10 @@ from typing import Iterable, Mapping
 
 from ..article import Article
 
-SHARD_SIZE = 1000
 _NAME = re.compile(r"(.+)-(\d+)-(\d+)")
 
 
-def assign_shards(articles: Iterable[Article], last: Iterable[str] = (), size: int = SHARD_SIZE
-                  ) -> dict[str, list[Article]]:
+def assign_shards(articles: Iterable[Article], last: Iterable[str], size: int) -> dict[str, list[Article]]:
     """Shard name ("ar-16-07": language, shard count, shard) -> its articles, in no set
     order. LAST: the last build's shard names, whose counts are kept while they fit."""
     by_language: dict[str, list[Article]] = defaultdict(list)
@@ -47,7 +50,7 @@ def assign_shards(articles: Iterable[Article], last: Iterable[str] = (), size: i
     return dict(shards)
 
 
-def shard_count(articles: int, last: int | None, size: int = SHARD_SIZE) -> int:
+def shard_count(articles: int, last: int | None, size: int) -> int:
     """How many shards ARTICLES articles of one language take: LAST while each shard holds
     on average no more than SIZE and more than a quarter of it, or else the smallest
     power of two that puts SIZE or fewer in each."""

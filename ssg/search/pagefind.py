@@ -45,9 +45,9 @@ HINT = "install ssg's dependencies again (pip install pagefind[extended]), or se
 # Indexing runs as many Pagefind services at once as there are jobs, but no more than
 # keep the build (this process and the services) within MEMORY_BUDGET, the 1 GiB that
 # a 100,000-article archive builds in. A service takes about this much per article of
-# its shard (227 MB for 780 articles of 5,000 characters, benchmarks/RESULTS.md).
+# its shard (148 MB at its peak for 390 articles of 5,000 characters, 307 MB for 780).
 MEMORY_BUDGET = 2**30
-SERVICE_MEMORY_PER_ARTICLE = 300 * 2**10
+SERVICE_MEMORY_PER_ARTICLE = 400 * 2**10
 
 
 def pagefind_version() -> str:

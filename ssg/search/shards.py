@@ -16,7 +16,7 @@ bound it doubles or halves (or more), and every shard of that language is indexe
 again, once.
 
 SIZE weighs three costs (benchmarks/RESULTS.md, session 9): a rebuild indexes a
-whole shard again (about 3 ms an article); Pagefind takes about 300 KB an article of
+whole shard again (about 3 ms an article); Pagefind takes about 400 KB an article of
 the shard it indexes, beside a build that takes 800 MB at 100,000 articles; and the
 search page fetches a few files of every shard for each query (at 10,000 articles, 32
 shards of 312 fetch about twice the bytes of 16 shards of 625).

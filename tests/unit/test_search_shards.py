@@ -102,3 +102,17 @@ def test_the_service_indexes_records_and_names_what_it_refuses(tmp_path):
                           "language": "ar", "meta": None, "filters": None, "sort": None}])
     entry = json.loads((tmp_path / "bundle" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["ar"]["page_count"] == 300
+
+
+def test_services_run_at_once_only_as_far_as_memory_allows(monkeypatch):
+    import ssg.search.pagefind as stage
+    shards = {f"ar-4-{n}": stage.Shard("ar", tuple(story(k) for k in range(400)), "") for n in range(4)}
+    plan = stage.SearchPlan(True, shards, tuple(shards), {})
+    assert 10 * 2**20 < stage._resident_bytes() < 2**32, "this test process's own resident memory"
+    monkeypatch.setattr(stage, "_resident_bytes", lambda: 200 * 2**20)        # a 10,000-article build
+    assert stage.services_at_once(plan, jobs=2) == 2
+    assert stage.services_at_once(plan, jobs=8) == 4, "no more than shards to index"
+    monkeypatch.setattr(stage, "_resident_bytes", lambda: 850 * 2**20)        # a 100,000-article build
+    assert stage.services_at_once(plan, jobs=2) == 1
+    monkeypatch.setattr(stage, "_resident_bytes", lambda: 2**31)              # over the budget already
+    assert stage.services_at_once(plan, jobs=2) == 1, "always one"

@@ -48,6 +48,8 @@ def _yaml_loader() -> type:
 
 
 _LOADER = _yaml_loader()
+_TOO_DEEP = ("lists and mappings nest too deep here: front-matter values need a level or two, such as "
+             "`tags: [أ, ب]` or `image: {src: a.jpg, alt: ...}`")
 
 
 def split_front_matter(text: str) -> Split:
@@ -81,11 +83,16 @@ def _parse_yaml(raw: str) -> dict[str, Any]:
         mark = error.context_mark or error.problem_mark
         line = mark.line + 2 if mark is not None else 1
         problem = error.problem or "invalid YAML"
-        raise FrontMatterError(f"broken YAML front-matter: {problem}", line,
-                               "check this line's indentation, and put text containing `: ` or "
-                               "starting with [ { * & ! | > ' \" % @ in quotes") from None
+        hint = _TOO_DEEP if "nesting depth" in problem else (
+            "check this line's indentation, and put text containing `: ` or starting with [ { * & ! | > ' \" % @ "
+            "in quotes")
+        raise FrontMatterError(f"broken YAML front-matter: {problem}", line, hint) from None
     except yaml.YAMLError as error:
-        raise FrontMatterError(f"broken YAML front-matter: {error}", 1) from None
+        raise FrontMatterError(f"broken YAML front-matter: {error}", 1,
+                               "check the front-matter's YAML between the two `---` lines") from None
+    except RecursionError:           # PyYAML without libyaml, which stops at a depth of its own
+        raise FrontMatterError("broken YAML front-matter: exceeded maximum nesting depth", 1,
+                               _TOO_DEEP) from None
     if data is None:
         return {}
     if not isinstance(data, dict):

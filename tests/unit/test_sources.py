@@ -102,6 +102,24 @@ def test_broken_yaml_names_the_line():
     assert message.startswith("content/2024/story.md:4: broken YAML front-matter"), "the line where the bracket opened"
 
 
+def test_front_matter_nested_too_deep_names_the_line_and_says_so():
+    [message] = errors("---\ntitle: t\ndate: 2024-01-01\nx: " + "[" * 3000 + "]" * 3000 + "\n---\n")
+    assert message.startswith("content/2024/story.md:4: broken YAML front-matter: exceeded maximum nesting depth")
+    assert "nest too deep here" in message
+
+
+def test_without_libyaml_a_deep_front_matter_is_the_same_error_not_a_crash(monkeypatch):
+    import yaml
+
+    import ssg.reading.frontmatter as frontmatter
+
+    class PurePython(yaml.SafeLoader):       # PyYAML built without libyaml recurses instead
+        pass
+    monkeypatch.setattr(frontmatter, "_LOADER", PurePython)
+    [message] = errors("---\ntitle: t\ndate: 2024-01-01\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n")
+    assert "exceeded maximum nesting depth" in message and "nest too deep here" in message
+
+
 def test_broken_toml_names_the_line():
     [message] = errors('+++\ntitle = "t"\ndate = 2024-01-01\ntags = [a]\n+++\n')
     assert message.startswith("content/2024/story.md:4: broken TOML front-matter")

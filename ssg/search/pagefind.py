@@ -12,6 +12,7 @@ brings pages and index in together.
 
 from __future__ import annotations
 
+import base64
 import filecmp
 import json
 import os
@@ -173,12 +174,22 @@ def _index_shard(shard: Shard, config: SiteConfig, dates: DateStyle, output: Pat
             service.ask({"type": "AddRecord", "index_id": index, "sort": None,
                          **search_record(article, load_body(article, config.root), dates, config.tag_folds)}
                         for article in shard.articles)
-            service.ask([{"type": "WriteFiles", "index_id": index, "output_path": str(output.resolve())}])
-    except (ServiceError, OSError) as error:
+            # The files come back in the answer and are written here: the service answers
+            # WriteFiles before its writes are done, and a file it has not finished when it
+            # exits is left empty (seen under load).
+            [bundle] = service.ask([{"type": "GetFiles", "index_id": index}])
+        for file in bundle["files"]:
+            relative = Path(file["path"])
+            if relative.is_absolute() or ".." in relative.parts:
+                raise ServiceError(f"Pagefind named a file outside its bundle: {file['path']}")
+            if relative.name in UNUSED:
+                continue
+            target = output / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
+    except (ServiceError, OSError, KeyError, ValueError) as error:
         raise BuildFailed([SiteError("site.toml", line_in_site_toml(config.root, "search"),
                                      f"the search index could not be built: {error}", HINT)]) from None
-    for name in UNUSED:
-        (output / name).unlink(missing_ok=True)
 
 
 def _place(work: Path, shard: str, live: Path | None, writer: Writer, files: IndexFiles) -> None:

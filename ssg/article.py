@@ -46,7 +46,8 @@ class Link:
 
 
 # What only the article's own page and the feeds show: the body, and what finds and links it.
-BODY_FIELDS = ("body", "body_line", "body_offset", "content_hash", "md_links")
+BODY_FIELDS = ("body", "body_line", "body_offset", "content_hash", "md_links", "notes", "dialect")
+Note = tuple[int, str, str]         # (file line, kind, message): a construct of another generator left as written
 
 
 @pickled_as_tuple
@@ -60,7 +61,9 @@ class Article:
     body_line: int = 1               # file line where the body starts
     body_offset: int = 0             # where the body starts in the file's text
     content_hash: str = ""           # of the file's bytes
-    md_links: tuple[str, ...] = ()   # other articles' files the body links to (content/...)
+    md_links: tuple[str, ...] = ()   # other articles the body links to: files (content/...) and names (name:x)
+    notes: tuple[Note, ...] = ()     # what converting the body left as written, and the names it links to
+    dialect: str = ""                # digest of the site's values the body prints ({{ site.title }}, includes)
     updated: dt.datetime | None = None
     summary: str = ""                # plain text
     summary_from_body: bool = False  # the summary is the body's first paragraph
@@ -73,6 +76,7 @@ class Article:
     dir: str = "rtl"
     draft: bool = False
     aliases: tuple[str, ...] = ()
+    fixed_path: str = ""             # the URL path front-matter sets (Hugo's url:), instead of the permalink
     extra: Mapping[str, Any] = field(default_factory=dict)   # read-only by convention: records are pickled
     # Set by build_site.
     url: str = ""                    # public path, percent-encoded, with the site's sub-path

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .incremental.modelling import SiteModel
     from .incremental.plan import Plan, Written
     from .model.site import Site
+    from .reading.dialects.notes import Note
     from .search.pagefind import SearchPlan
 
 
@@ -60,6 +61,7 @@ class BuildReport:
     seconds: float
     warnings: tuple[str, ...] = ()
     rendered: tuple[str, ...] = ()   # pages whose inputs changed, so they were rendered again
+    notes: tuple[Note, ...] = ()     # other generators' constructs left as written, links by name to nothing
 
 
 def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, future: bool = False,
@@ -114,6 +116,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .incremental.plan import plan_outputs, write_outputs
     from .incremental.read import read_sources
     from .output.writer import open_writer
+    from .reading.dialects.notes import notes_of
     from .rendering.renderer import Renderer, render_body
     from .search.pagefind import plan_index, write_index
     from .text.dates import DateStyle
@@ -142,7 +145,8 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept),
                _quick_check(config, inputs, options, model, done))
     return BuildReport(model.site, model.articles, len(done.outputs), len(done.written), len(done.unchanged),
-                       len(plan.deleted), config.output_dir, 0.0, model.warnings, tuple(sorted(done.rendered)))
+                       len(plan.deleted), config.output_dir, 0.0, model.warnings, tuple(sorted(done.rendered)),
+                       notes_of(model.published(), model.links))
 
 
 def _next_state(config: SiteConfig, inputs: Inputs, model: SiteModel, plan: Plan, done: Written, search: SearchPlan,

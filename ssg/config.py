@@ -41,6 +41,7 @@ class SiteConfig:
     digits: str = "latin"            # "latin" 0-9 or "arabic" ٠-٩ in dates and numbers
     hijri: bool = False              # the Umm al-Qura date beside the Gregorian one
     slug_style: str = "arabic"       # "arabic" keeps Arabic letters, "latin" transliterates
+    slug_case: str = "keep"          # "keep" a file name's or front-matter slug's capitals, or make them "lower"
     tag_folds: tuple[str, ...] = FOLDS
     tag_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias -> tag
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
@@ -256,6 +257,7 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "digits": 'digits = "arabic"',
     "hijri": "hijri = true",
     "slug_style": 'slug_style = "latin"',
+    "slug_case": 'slug_case = "lower"',
     "tag_folds": 'tag_folds = ["hamza", "teh_marbuta", "alef_maqsura"]',
     "tag_aliases": '[tag_aliases] then "اقتصاد" = ["الاقتصاد", "اقتصادي"]',
     "strings": '[strings.ar] then related = "اقرأ أيضاً"',
@@ -281,6 +283,7 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "digits": _one_of("latin", "arabic"),
     "hijri": _check_bool,
     "slug_style": _one_of("arabic", "latin"),
+    "slug_case": _one_of("keep", "lower"),
     "tag_folds": _check_tag_folds,
     "tag_aliases": _check_tag_aliases,
     "strings": _check_strings,

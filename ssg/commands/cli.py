@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--drafts", action="store_true", help="include articles with draft: true")
     build_cmd.add_argument("--future", action="store_true", help="include articles dated in the future")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and warnings")
+    build_cmd.add_argument("-v", "--verbose", action="store_true",
+                           help="list every warning, not the first few of each kind")
     build_cmd.add_argument("-j", "--jobs", type=int, help="processes to render with (default: one per core)")
     build_cmd.add_argument("--clean", action="store_true",
                            help="ignore .ssg-cache/ and build everything again")
@@ -114,6 +116,10 @@ def _run_build(args: argparse.Namespace) -> int:
         progress.close()
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if report.notes:
+        from ..reading.dialects.notes import grouped
+        for line in grouped(report.notes, None if args.verbose else 5):
+            print(line if line.startswith(" ") else f"warning: {line}", file=sys.stderr)
     if not args.quiet:
         plural = "s" if report.articles != 1 else ""
         changes = (f"{report.written} written, {report.unchanged} unchanged"

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..config import SiteConfig
 from ..errors import SiteError
 from ..options import NEWS_WINDOW, BuildOptions
+from ..reading.dialects.context import includes_stats
 from ..reading.files import list_sources
 from ..rendering.theme import Theme
 from .state import QuickCheck, environment_digest, sha1
@@ -39,7 +40,9 @@ def survey(config: SiteConfig, theme: Theme, options: BuildOptions) -> Inputs:
     markdown, assets, problems = list_sources(config)
     problems += theme.problems
     stats = stat_sources(config.root, markdown)
-    environment, reading = environment_digest(), sha1(repr(config))
+    # What parsing depends on besides the file: the settings, and the include files a body
+    # may print (reading/dialects).
+    environment, reading = environment_digest(), sha1(repr(config), *includes_stats(config.root))
     frame = frame_digest(theme, config, options, environment, reading, assets, problems)
     return Inputs(stats, assets, problems, environment, reading, frame, inputs_digest(frame, stats))
 

@@ -39,7 +39,7 @@ def body_fingerprint(article: Article, links: Mapping[str, str]) -> str:
     """Changes when the article's rendered body may change: its file, its URL (links in the
     body are made relative to it), and where the articles it links to live."""
     content = article.content_hash or sha1(article.body or "")
-    return sha1(article.source, content, article.url,
+    return sha1(article.source, content, article.url, article.dialect,
                 repr(tuple((source, links.get(source)) for source in article.md_links)))
 
 

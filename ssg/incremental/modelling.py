@@ -88,8 +88,11 @@ def bodies_edited(sources: Sources, last: BuildState) -> dict[str, Article] | No
         read, old = sources.entries[path].result, entry.result if entry is not None else None
         if not isinstance(old, Article) or card_fingerprint(read) != card_fingerprint(old.unplaced()):
             return None      # a source that came, or front-matter that pages other than its own show
+        if any(target.startswith("name:") and target not in last.links for target in read.md_links):
+            return None      # a link by name the last model did not look up
         edited[path] = dataclasses.replace(old, body=None, body_line=read.body_line, body_offset=read.body_offset,
-                                           content_hash=read.content_hash, md_links=read.md_links)
+                                           content_hash=read.content_hash, md_links=read.md_links,
+                                           notes=read.notes, dialect=read.dialect)
     return edited
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Callable, Iterable, Sequence
 
 from ..article import Article, Image, Link
@@ -19,7 +20,7 @@ from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
 from ..options import NEWS_WINDOW, BuildOptions
 from ..reading.frontmatter import FrontMatterError, line_of_key, split_front_matter
-from ..reading.reader import decode_source
+from ..reading.reader import JEKYLL_NAME, decode_source
 from ..text.dates import DateStyle
 from ..text.lang import direction_of, normalize_language
 from ..text.urls import Urls, is_inside, output_path_for
@@ -30,6 +31,8 @@ from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
 
 Words = Callable[[str, str], str]   # (key, language) -> the theme's word
 SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org limit)
+PATH_KEYS = ("url", "permalink", "path")   # front-matter that sets an article's whole path
+MARKDOWN = (".md", ".markdown")
 NAME_MAX = 255                      # bytes in a file or folder name: ext4, XFS, Btrfs, APFS, NTFS
 
 
@@ -144,7 +147,8 @@ class _SiteBuilder:
         if self.errors:
             raise BuildFailed(self.errors)
         return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
-                    links={a.source: a.url for a in placed}, tags=terms["tags"], categories=terms["categories"],
+                    links={**{a.source: a.url for a in placed}, **named_links(placed)},
+                    tags=terms["tags"], categories=terms["categories"],
                     periods=periods, build_time=self.options.now, reusable=self.memo,
                     warnings=tuple(_look_alike_warning(a, b)
                                    for a, b in look_alike(terms["tags"] + terms["categories"])))
@@ -157,12 +161,12 @@ class _SiteBuilder:
         return self.options.future or article.date <= self.options.now
 
     def _place(self, article: Article) -> Article:
-        path = expand_permalink(self.config.permalink, article)
+        path = article.fixed_path or expand_permalink(self.config.permalink, article)
         output_path = output_path_for(path)
         if not is_inside(output_path):
-            self.errors.append(SiteError(article.source, self._line_of(article.source, ("slug",)),
+            self.errors.append(SiteError(article.source, self._line_of(article.source, ("slug",) + PATH_KEYS),
                                          f"the permalink {path!r} would write outside site/",
-                                         "use a slug without `/` or `..`"))
+                                         "use a slug without `..`"))
         url, permalink = self.urls.url(path), self.urls.permalink(path)
         image = _resolve_image(article, self.urls)
         tag_links = tuple(self.namer.link("tags", t) for t in article.tags)
@@ -385,7 +389,7 @@ class _SiteBuilder:
         if page.kind == "redirect":
             return page.article.source, ("aliases", "redirect_from"), "alias"
         if page.kind == "article":
-            return page.article.source, ("slug", "title"), "slug"
+            return page.article.source, ("slug", "title") + PATH_KEYS, "slug"
         if page.term is not None:
             term = terms.get((page.term.taxonomy, page.term.slug))
             if term is not None and term.articles:
@@ -424,12 +428,23 @@ class _SiteBuilder:
             hint = "give one of them another slug (`slug: ...` in its front-matter)"
             if copied.intersection(sources):
                 hint = "rename or move the static file, or " + hint
-            first = sources[0].removesuffix(" (alias)")
-            keys = ("aliases", "redirect_from") if sources[0].endswith(" (alias)") else ("slug", "title")
+            located = [self._located(source) for source in sources]
+            first, line = located[0]
             self.errors.append(SiteError(
-                first, self._line_of(first, keys) if first.endswith((".md", ".markdown")) else None,
-                f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: " + ", ".join(sources),
+                first, line,
+                f"{len(sources)} pages claim the same URL /{path.removesuffix('index.html')}: "
+                + ", ".join(f"{where}:{at}" + (" (alias)" if shown.endswith(" (alias)") else "") if at else shown
+                            for shown, (where, at) in zip(sources, located)),
                 hint))
+
+    def _located(self, claimant: str) -> tuple[str, int | None]:
+        """A claimant of a URL as _check_collisions names it, as a file and the line that
+        gives the URL (the slug, the url or an alias), where it is an article."""
+        source = claimant.removesuffix(" (alias)")
+        if not source.endswith(MARKDOWN):
+            return source, None
+        keys = ("aliases", "redirect_from") if claimant.endswith(" (alias)") else PATH_KEYS + ("slug", "title")
+        return source, self._line_of(source, keys)
 
 
 def with_records(pages: dict[str, Page], records: dict[str, Article]) -> dict[str, Page]:
@@ -452,6 +467,37 @@ def with_records(pages: dict[str, Page], records: dict[str, Article]) -> dict[st
         if fresh:
             changed[output_path] = dataclasses.replace(page, **fresh)
     return changed
+
+
+def names_of(article: Article) -> list[str]:
+    """The names another article may link this one by: its file name (with and without a
+    Jekyll date), its page bundle's folder, its slug."""
+    path = PurePosixPath(article.source)
+    names = [path.stem]
+    dated = JEKYLL_NAME.match(path.stem)
+    if dated:
+        names.append(dated.group(2))
+    if path.stem in ("index", "_index") and len(path.parts) > 2:
+        names.append(path.parent.name)
+    names.append(article.slug.rsplit("/", 1)[-1])
+    return names
+
+
+def named_links(placed: Sequence[Article]) -> dict[str, str]:
+    """name:NAME -> URL for each name an article links to ({% post_url %}, {{< ref >}},
+    [x](other-post)): only those, so that an archive that links by path pays nothing.
+    Where two articles have one name, the first by file wins."""
+    wanted = {target[5:] for article in placed for target in article.md_links if target.startswith("name:")}
+    if not wanted:
+        return {}
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}          # a name written in other capitals than the file's
+    for article in sorted(placed, key=lambda a: a.source):
+        for name in names_of(article):
+            exact.setdefault(name, article.url)
+            folded.setdefault(name.lower(), article.url)
+    return {"name:" + name: exact.get(name) or folded[name.lower()] for name in sorted(wanted)
+            if name in exact or name.lower() in folded}
 
 
 def _resolve_image(article: Article, urls: Urls) -> Image | None:

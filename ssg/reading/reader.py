@@ -14,14 +14,16 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
-from ..article import Article, Image
+from ..article import Article, Image, Note
 from ..config import SiteConfig
 from ..text.dates import BadDate, parse_date
 from ..errors import SiteError, display_path
+from .dialects import convert
+from .dialects.context import context_for
 from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
 from ..text.lang import direction_of, is_valid_language, normalize_language
 from ..text.controls import without_controls
-from ..text.urls import UnsafeSlug, clean_slug, slugify
+from ..text.urls import UnsafeSlug, clean_path, clean_slug, slugify
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 
@@ -32,13 +34,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "date": ("date", "publishDate", "publishdate", "pubDate"),
     "updated": ("updated", "lastmod", "modified", "last_modified_at", "lastModified"),
     "slug": ("slug",),
+    "path": ("url", "permalink", "path"),
     "summary": ("summary", "description", "excerpt"),
     "tags": ("tags", "keywords"),
     "categories": ("categories", "category"),
     "authors": ("author", "authors"),
-    "image": ("image", "images", "featured_image", "cover"),
+    # Gatsby's thumbnail, Jekyll themes' feature and header: {image}, Hugo themes' cover: {image}
+    "image": ("image", "images", "featured_image", "cover", "thumbnail", "feature", "feature_image",
+              "cover_image", "header"),
     "image_alt": ("image_alt",),
-    "image_caption": ("image_caption",),
+    "image_caption": ("image_caption", "caption"),
     "image_credit": ("image_credit",),
     "sources": ("sources", "source"),
     "lang": ("lang", "language"),
@@ -79,30 +84,43 @@ def read_source(path: Path, config: SiteConfig) -> Article | list[SiteError]:
 
 
 def load_body(article: Article, root: Path) -> str:
-    """The article's Markdown body, from the record or else from its file."""
+    """The article's body as written, from the record or else from its file."""
     if article.body is not None:
         return article.body
     return decode_source((root / article.source).read_bytes())[article.body_offset:]
 
 
+def load_markdown(article: Article, config: SiteConfig) -> str:
+    """The article's body as Markdown: other generators' constructs converted (dialects)."""
+    return convert(without_controls(load_body(article, config.root)), context_for(article, config)).text
+
+
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)"
                       r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?\.(?:md|markdown))(?:#\S*)?>?", re.MULTILINE)
+# [x](other-post) or [x](other-post/): a name, with no folder and no extension, which
+# Jekyll archives use to link their posts (the link resolver looks it up by name).
+_NAME_LINK = re.compile(r"\]\(\s*<?([^()\s<>/#?:.]+)/?(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 def linked_sources(body: str, source: str) -> tuple[str, ...]:
-    """Other sources a body links to by relative path (content/2023/x.md), so that a page is
-    re-rendered when one of them moves."""
-    if ".md" not in body and ".markdown" not in body:
-        return ()                    # most bodies: no need to run the pattern over them
-    folder = posixpath.dirname(source)
+    """Other sources a body links to by relative path (content/2023/x.md), and names it links
+    to (name:other-post), so that a page is re-rendered when one of them moves."""
+    if "](" not in body and "]:" not in body:
+        return ()                    # most bodies: no need to run the patterns over them
     found = []
-    for match in _MD_LINK.finditer(body):
-        target = unquote(match.group(1) or match.group(2))
-        if "://" in target or target.startswith("/"):
-            continue
-        path = posixpath.normpath(posixpath.join(folder, target))
-        if path.startswith("content/") and path not in found:
-            found.append(path)
+    if ".md" in body or ".markdown" in body:
+        folder = posixpath.dirname(source)
+        for match in _MD_LINK.finditer(body):
+            target = unquote(match.group(1) or match.group(2))
+            if "://" in target or target.startswith("/"):
+                continue
+            path = posixpath.normpath(posixpath.join(folder, target))
+            if path.startswith("content/") and path not in found:
+                found.append(path)
+    for match in _NAME_LINK.finditer(body):
+        name = "name:" + unquote(match.group(1))
+        if name not in found:
+            found.append(name)
     return tuple(found)
 
 
@@ -114,7 +132,27 @@ def parse_source(source: str, text: str, config: SiteConfig) -> Article | list[S
         return [SiteError(source, error.line, error.message, error.hint)]
     reader = _FieldReader(source, split)
     article = reader.article(config)
-    return reader.errors if reader.errors else article
+    if reader.errors:
+        return reader.errors
+    return _with_dialects(article, config)
+
+
+def _with_dialects(article: Article, config: SiteConfig) -> Article:
+    """The record with what converting its body finds: the constructs left as written (notes
+    on their lines), the articles it names, and the digest of the values it prints."""
+    converted = convert(without_controls(article.body or ""), context_for(article, config))
+    if converted.text is article.body and not converted.notes:
+        return article
+    offset = article.body_line - 1
+    notes: list[Note] = [(offset + line, kind, message) for line, kind, message in converted.notes]
+    notes += [(offset + line, "reference", name) for line, name in converted.references]
+    links = list(linked_sources(converted.text, article.source))
+    links += [f"name:{name}" for _, name in converted.references if f"name:{name}" not in links]
+    summary = article.summary
+    if article.summary_from_body:
+        summary = without_controls(first_paragraph(converted.text))
+    return dataclasses.replace(article, notes=tuple(sorted(set(notes))), md_links=tuple(links),
+                               dialect=converted.digest, summary=summary)
 
 
 class _FieldReader:
@@ -203,9 +241,11 @@ class _FieldReader:
         if isinstance(value, list):
             value = value[0] if value else None
         details: dict[str, Any] = {}
-        if isinstance(value, dict):  # Jekyll themes write image: {path: ..., alt: ...}
+        if isinstance(value, dict):  # Jekyll themes write image: {path: ..., alt: ...}, Hugo's cover: {image: ...}
             details = value
-            value = value.get("path") or value.get("src") or value.get("url") or ""
+            value = next((value[name] for name in _PICTURE_KEYS if value.get(name)), "")
+            if not value and key == "header":
+                return None          # a Jekyll theme's header without a picture (a colour, a title)
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
@@ -239,7 +279,7 @@ class _FieldReader:
             direction = direction_of(lang)
         draft = self.flag("draft")
         published = self.flag("published")
-        slug = self._slug(path, jekyll, title, config.slug_style)
+        slug = self._slug(path, jekyll, title, config)
         summary = self.text("summary")
         extra = {k: v for k, v in self.data.items() if k not in KNOWN_KEYS}
         return Article(
@@ -252,24 +292,53 @@ class _FieldReader:
             authors=self.strings("authors"), image=self.image(title),
             sources=self.strings("sources"), lang=lang, dir=direction,
             draft=bool(draft) or published is False, aliases=self.strings("aliases"),
-            extra=extra,
+            extra=extra, fixed_path=self._fixed_path(),
         )
 
-    def _slug(self, path: PurePosixPath, jekyll: re.Match | None, title: str, style: str) -> str:
+    def _slug(self, path: PurePosixPath, jekyll: re.Match | None, title: str, config: SiteConfig) -> str:
+        lower = config.slug_case == "lower"
         key, value = self.get("slug")
         if value is not None:
             try:
                 slug = clean_slug(str(value))
             except UnsafeSlug:
-                self.error(key, f"slug {value!r} would write outside the article's folder",
-                           "a slug is one URL segment: no `/` and no `..`")
+                self.error(key, f"slug {value!r} would lead out of the site",
+                           "write the slug as a name, or a path inside the site such as `news/2024/story`: "
+                           "no `..`, backslash or drive letter")
                 return "invalid"
             if slug:
-                return slug
+                return slug.lower() if lower else slug
         stem = jekyll.group(2) if jekyll else path.stem
         if stem in ("index", "_index") and len(path.parts) > 2:  # a Hugo page bundle
             stem = path.parent.name
-        return slugify(stem, style) or slugify(title, style) or "article"
+        return slugify(stem, config.slug_style, lower) or slugify(title, config.slug_style) or "article"
+
+    def _fixed_path(self) -> str:
+        """The article's whole URL path when front-matter sets it (Hugo's `url:`, Jekyll's and
+        Gatsby's `permalink:` or `path:`), in place of the site's permalink pattern."""
+        key, value = self.get("path")
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not value.strip("/ "):
+            self.error(key, f"{key} must be a path such as /news/story/", f"write `{key}: /news/story/`")
+            return ""
+        if ":" in value.replace("://", "") and not value.startswith("http"):
+            self.error(key, f"{key} {value!r} has placeholders, which only site.toml's permalink takes",
+                       f"write the article's path itself, e.g. `{key}: /news/story/`, or leave it out")
+            return ""
+        try:
+            path = clean_path(value)
+        except UnsafeSlug:
+            self.error(key, f"{key} {value!r} would lead out of the site",
+                       f"write a path from the site's root, e.g. `{key}: /news/story/`")
+            return ""
+        path = "/" + path.lstrip("/")
+        if not path.endswith("/") and not path.endswith((".html", ".htm")):
+            path += "/"          # as Hugo writes `url: /a/b`: a folder with its index.html
+        return path
+
+
+_PICTURE_KEYS = ("path", "src", "url", "image", "feature", "file", "overlay_image", "teaser")
 
 
 def _detail(details: dict, key: str) -> str:

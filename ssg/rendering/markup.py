@@ -3,7 +3,9 @@ heading ids that work for Arabic, bidi-safe direction attributes and resolved li
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from typing import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 
@@ -12,6 +14,7 @@ from markdown_it.rules_core import StateCore
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from ..reading.dialects import ATTRIBUTE_LIST, REFERENCE, TOC_MARK
 from ..text.urls import encode_path, slugify
 
 # Blocks whose direction follows their own first strong character, so an English
@@ -45,16 +48,127 @@ def _normalize(state: StateCore) -> None:
     state.src = source
 
 
+_HTML_LINK = re.compile(r"""(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
 def _resolve_links(state: StateCore) -> None:
+    """Links and pictures, in Markdown and in raw HTML alike (an <img> an include or a
+    shortcode wrote, or an author), resolve the same way."""
     resolve: Resolver | None = state.env.get("resolve_link")
     if resolve is None:
         return
+
+    def in_html(match: re.Match) -> str:
+        written = html.unescape(match.group(2) if match.group(2) is not None else match.group(3))
+        return f'{match.group(1)}"{html.escape(resolve(written))}"'
+
     for token in state.tokens:
+        if token.type == "html_block" and ("href" in token.content or "src" in token.content):
+            token.content = _HTML_LINK.sub(in_html, token.content)
         for child in token.children or ():
             if child.type == "link_open":
                 child.attrSet("href", resolve(str(child.attrGet("href") or "")))
             elif child.type == "image":
                 child.attrSet("src", resolve(str(child.attrGet("src") or "")))
+            elif child.type == "html_inline" and ("href" in child.content or "src" in child.content):
+                child.content = _HTML_LINK.sub(in_html, child.content)
+
+
+_HEADING_ID = re.compile(r"\s*\{#([\w-]+)\}\s*$")
+_LAST_LINE_ATTRIBUTES = re.compile(r"(?:^|\n)[ \t]*(" + ATTRIBUTE_LIST.pattern + r")[ \t]*$")
+
+
+def _attributes(text: str) -> list[tuple[str, str]]:
+    """kramdown's `{: .class #id key="value"}` as attributes."""
+    found: list[tuple[str, str]] = []
+    for part in re.findall(r"""[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)""", text):
+        if part[0] == ".":
+            found.append(("class", part[1:]))
+        elif part[0] == "#":
+            found.append(("id", part[1:]))
+        else:
+            key, value = part.split("=", 1)
+            if not key.lower().startswith("on"):       # attributes, not scripts
+                found.append((key, value.strip("\"'")))
+    return found
+
+
+def _take_kramdown_attributes(state: StateCore) -> None:
+    """Before inline parsing: a block attribute list on the last line of a paragraph, or in
+    a paragraph of its own after a block, or a header id (`## Title {#id}`), is taken out
+    of the text and kept for its block (set once the anchors have their ids)."""
+    tokens = state.tokens
+    drop = []
+    for index, token in enumerate(tokens):
+        if token.type != "inline" or "{" not in token.content:
+            continue
+        opener = tokens[index - 1]
+        if opener.type == "heading_open":
+            found = _HEADING_ID.search(token.content)
+            if found:
+                token.content = token.content[:found.start()]
+                opener.meta.setdefault("attributes", []).append(("id", found.group(1)))
+            continue
+        found = _LAST_LINE_ATTRIBUTES.search(token.content)
+        if opener.type != "paragraph_open" or found is None:
+            continue
+        attributes = _attributes(found.group(2))
+        if found.start() > 0:
+            token.content = token.content[:found.start()]
+            opener.meta.setdefault("attributes", []).extend(attributes)
+            continue
+        target = _block_before(tokens, index - 1)          # a paragraph of the list alone
+        if target is not None:
+            target.meta.setdefault("attributes", []).extend(attributes)
+            drop.append(index - 1)
+    for start in reversed(drop):
+        del tokens[start:start + 3]
+
+
+def _block_before(tokens, index: int):
+    """The opening token of the block just before TOKENS[INDEX], at the same level."""
+    level = tokens[index].level
+    for back in range(index - 1, -1, -1):
+        token = tokens[back]
+        if token.level == level and token.nesting != -1:
+            return token if token.type not in ("inline",) else None
+        if token.level < level:
+            return None
+    return None
+
+
+def _set_kramdown_attributes(state: StateCore) -> None:
+    for token in state.tokens:
+        for key, value in token.meta.get("attributes", ()) if token.meta else ():
+            if key == "class" and token.attrGet("class"):
+                value = f"{token.attrGet('class')} {value}"
+            token.attrSet(key, value)
+
+
+def table_of_contents(body_html: str) -> str:
+    """The body with kramdown's {:toc} mark replaced by a list of its headings."""
+    headings = re.findall(r'<h([2-6])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', body_html, re.DOTALL)
+    if not headings:
+        return body_html.replace(TOC_MARK, "")
+    top = min(int(level) for level, _, _ in headings)
+    lines, depth = ['<nav class="toc">'], top - 1
+    for level, anchor, inner in headings:
+        level = min(int(level), depth + 1)        # h2 then h4: one level deeper, not two
+        if depth < level:
+            lines.append("<ul>")
+            depth += 1
+        while depth > level:
+            lines.append("</li></ul>")
+            depth -= 1
+        if lines[-1] != "<ul>":
+            lines.append("</li>")
+        text = re.sub(r"<[^>]+>", "", inner).strip()
+        lines.append(f'<li><a href="#{anchor}">{text}</a>')
+    while depth >= top:
+        lines.append("</li></ul>")
+        depth -= 1
+    lines.append("</nav>")
+    return body_html.replace(TOC_MARK, "".join(lines), 1).replace(TOC_MARK, "")
 
 
 def _code_block_ltr(md: MarkdownIt) -> None:
@@ -76,8 +190,10 @@ def make_markdown() -> MarkdownIt:
         .use(anchors_plugin, min_level=1, max_level=6, slug_func=lambda text: slugify(text) or "section")
     )
     md.core.ruler.at("normalize", _normalize)
+    md.core.ruler.after("block", "kramdown_take_attributes", _take_kramdown_attributes)
     md.core.ruler.push("ssg_directions", _set_directions)
     md.core.ruler.push("ssg_links", _resolve_links)
+    md.core.ruler.push("kramdown_set_attributes", _set_kramdown_attributes)
     _code_block_ltr(md)
     return md
 
@@ -91,8 +207,10 @@ _INLINE = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough"])
 
 def render_markdown(text: str, resolve_link: Resolver | None = None) -> str:
     """Pure: Markdown text in, HTML out."""
-    html = _MARKDOWN.render(text, {"resolve_link": resolve_link} if resolve_link else {})
-    return html.replace('<hr class="footnotes-sep" />', '<hr class="footnotes-sep">')
+    rendered = _MARKDOWN.render(text, {"resolve_link": resolve_link} if resolve_link else {})
+    if TOC_MARK in rendered:
+        rendered = table_of_contents(rendered)
+    return rendered.replace('<hr class="footnotes-sep" />', '<hr class="footnotes-sep">')
 
 
 def render_inline(text: str) -> str:
@@ -113,6 +231,10 @@ def link_resolver(article_dir: str, base_path: str, articles: Mapping[str, str])
     def resolve(href: str) -> str:
         if not href or href.startswith(("#", "//")):
             return href
+        if href.startswith(REFERENCE):           # an article named by a shortcode or a Liquid tag
+            name, _, fragment = href[len(REFERENCE):].partition("#")
+            found = articles.get("name:" + name)
+            return (found or encode_path(name)) + ("#" + fragment if fragment else "")
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             return href
@@ -126,6 +248,9 @@ def link_resolver(article_dir: str, base_path: str, articles: Mapping[str, str])
         source = f"content/{target}" if target != "." else "content"
         if source in articles:
             return articles[source] + ("#" + parts.fragment if parts.fragment else "")
+        named = articles.get("name:" + path.strip("/")) if "/" not in path.strip("/") else None
+        if named is not None:                    # [x](other-post), as Jekyll archives link their posts
+            return named + ("#" + parts.fragment if parts.fragment else "")
         trailing = "/" if path.endswith("/") else ""
         return encode_path(f"{base_path}/{target}{trailing}") + suffix
 

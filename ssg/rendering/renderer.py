@@ -19,9 +19,9 @@ from ..config import SiteConfig
 from ..errors import SiteError, display_path
 from ..model.pages import Page
 from ..model.site import site_urls
-from ..reading.reader import load_body
+from ..reading.reader import load_markdown
 from ..text.arabic import folding_rules
-from ..text.controls import without_controls, xml_safe
+from ..text.controls import xml_safe
 from ..text.dates import DateStyle, iso
 from ..text.lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
@@ -200,7 +200,7 @@ class FreshBodies:
 def render_body(article: Article, links: Mapping[str, str], config: SiteConfig) -> str:
     """An article's body as HTML: LINKS are the URLs of the articles it links to."""
     resolve = link_resolver(article.content_dir, config.base_path, links)
-    return render_markdown(without_controls(load_body(article, config.root)), resolve)
+    return render_markdown(load_markdown(article, config), resolve)
 
 
 class Renderer:

@@ -30,7 +30,7 @@ from ..incremental.state import sha1
 from ..output.folders import work_folder
 from ..output.writer import Writer
 from ..progress import Progress
-from ..reading.reader import load_body
+from ..reading.reader import load_markdown
 from ..text.dates import DateStyle
 from .records import search_record
 from .service import PagefindService, ServiceError
@@ -172,7 +172,7 @@ def _index_shard(shard: Shard, config: SiteConfig, dates: DateStyle, output: Pat
             [created] = service.ask([{"type": "NewIndex", "config": {"force_language": shard.language}}])
             index = created["index_id"]
             service.ask({"type": "AddRecord", "index_id": index, "sort": None,
-                         **search_record(article, load_body(article, config.root), dates, config.tag_folds)}
+                         **search_record(article, load_markdown(article, config), dates, config.tag_folds)}
                         for article in shard.articles)
             # The files come back in the answer and are written here: the service answers
             # WriteFiles before its writes are done, and a file it has not finished when it

@@ -21,32 +21,49 @@ _PATH_SAFE = "/-._~!$&'()*+,;=:@"
 _UNSAFE_IN_SLUG = re.compile(r"[\x00-\x1f\x7f<>:\"|?*#%\\]")
 
 
+_LEAVES_THE_SITE = re.compile(r"\x00|\\|^[A-Za-z]:|^[A-Za-z][A-Za-z0-9+.-]*://|(?:^|/)\.\.(?:/|$)")
+
+
 class UnsafeSlug(ValueError):
-    """A front-matter slug that would leave its folder."""
+    """A front-matter slug or path that would lead out of the site."""
 
 
-def slugify(text: str, style: str = "arabic") -> str:
+def slugify(text: str, style: str = "arabic", lower: bool = True) -> str:
     """A URL name from a title or a file name.
 
     "arabic" keeps Arabic (and any other) letters, drops tashkeel, tatweel,
     punctuation and invisible characters, and joins words with hyphens;
-    "latin" transliterates to ASCII.
+    "latin" transliterates to ASCII. LOWER false keeps Latin capitals (as Jekyll keeps
+    a file name's).
     """
     if style == "latin":
-        return latin_slugify(strip_marks(text))
-    text = to_latin_digits(strip_marks(text).replace(ZWNJ, "")).lower()
+        return latin_slugify(strip_marks(text), lowercase=lower)
+    text = to_latin_digits(strip_marks(text).replace(ZWNJ, ""))
+    if lower:
+        text = text.lower()
     kept = [ch if unicodedata.category(ch)[0] in "LNM" else " " for ch in text]
     return "-".join("".join(kept).split())
 
 
 def clean_slug(slug: str) -> str:
-    """A slug written in front-matter, kept as written but safe as one path segment."""
-    slug = unicodedata.normalize("NFC", slug).strip()
-    if "/" in slug or slug in (".", "..") or slug.startswith(".."):
-        raise UnsafeSlug(slug)
-    slug = _UNSAFE_IN_SLUG.sub("", slug)
-    slug = "-".join(slug.split())
-    return slug.strip(".")
+    """A slug written in front-matter, kept as written but safe: one segment, or a path of
+    them (`web/javascript/story`, as Gatsby archives write them) that stays inside the
+    site. Slashes at its ends are dropped. Raises UnsafeSlug for `..`, a drive letter,
+    a backslash, a scheme or NUL."""
+    return "/".join(clean_path(slug).strip("/").split("/"))
+
+
+def clean_path(path: str) -> str:
+    """A path written in front-matter (a slug, or Hugo's `url:`), each segment made safe
+    as clean_slug makes one; leading and trailing slashes kept, empty segments dropped."""
+    path = unicodedata.normalize("NFC", path).strip()
+    if _LEAVES_THE_SITE.search(path):
+        raise UnsafeSlug(path)
+    segments = ["-".join(_UNSAFE_IN_SLUG.sub("", segment).split()).strip(".") for segment in path.split("/")]
+    inner = "/".join(segment for segment in segments if segment)
+    if not inner:
+        return "/" if path.startswith("/") else ""
+    return ("/" if path.startswith("/") else "") + inner + ("/" if path.endswith("/") else "")
 
 
 class _PercentEncoding(dict):

@@ -96,7 +96,7 @@ def test_a_static_file_at_an_articles_path_is_a_collision_not_a_silent_replaceme
     with pytest.raises(BuildFailed) as failed:
         build(root, tmp_path / "site")
     [error] = failed.value.errors
-    assert str(error).startswith("content/a.md:4: 2 pages claim the same URL /2024/09/a/: content/a.md, "
+    assert str(error).startswith("content/a.md:4: 2 pages claim the same URL /2024/09/a/: content/a.md:4, "
                                  "static/2024/09/a/index.html")
     assert "rename or move the static file" in error.hint
     assert not (tmp_path / "site").exists()

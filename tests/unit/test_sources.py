@@ -145,9 +145,26 @@ def test_missing_date_hint_mentions_file_name():
     assert "missing date" in message and "2024-09-13-slug.md" in message
 
 
-def test_slug_with_a_slash_is_refused():
+def test_slug_that_climbs_out_is_refused():
     [message] = errors(article(slug="../../etc"))
-    assert "story.md:4: slug '../../etc' would write outside" in message
+    assert "story.md:4: slug '../../etc' would lead out of the site" in message
+
+
+def test_slug_may_be_a_path_and_keeps_its_capitals():
+    assert parse(article(slug="web-development/JavaScript/أول-درس؟")).slug == "web-development/JavaScript/أول-درس؟"
+    assert parse(article(), source="content/_posts/2016-07-26-Hello-World.md").slug == "Hello-World"
+    lower = SiteConfig.for_tests(slug_case="lower")
+    assert parse_source("content/_posts/2016-07-26-Hello-World.md", article(), lower).slug == "hello-world"
+
+
+@pytest.mark.parametrize("key", ["url", "permalink", "path"])
+def test_front_matter_url_sets_the_whole_path(key):
+    assert parse(article(**{key: "/old/Story"})).fixed_path == "/old/Story/"
+    assert parse(article(**{key: "old/page.html"})).fixed_path == "/old/page.html"
+    [message] = errors(article(**{key: "/../../etc/"}))
+    assert f"story.md:4: {key} '/../../etc/' would lead out of the site" in message
+    [message] = errors(article(**{key: "/:year/:title/"}))
+    assert "placeholders" in message
 
 
 def test_draft_and_jekyll_published_false():

@@ -22,9 +22,21 @@ def test_latin_slugs_transliterate():
 
 def test_clean_slug_keeps_what_was_written_but_is_safe():
     assert clean_slug("My Story?#") == "My-Story"
-    for bad in ("../x", "a/b", ".."):
+    for bad in ("../x", "a/../b", "..", "C:/x", "a\\b", "https://example.org/x", "a\x00b"):
         with pytest.raises(UnsafeSlug):
             clean_slug(bad)
+
+
+def test_a_slug_may_be_a_path_inside_the_site():
+    """Gatsby archives set `slug: "web-development/javascript/post"`."""
+    assert clean_slug("web-development/javascript/Some Post") == "web-development/javascript/Some-Post"
+    assert clean_slug("/تطوير/كيف-أبدأ؟/") == "تطوير/كيف-أبدأ؟"
+    assert clean_slug("a//.hidden/b") == "a/hidden/b"
+
+
+def test_slugify_keeps_capitals_when_asked():
+    assert slugify("Hello-World", lower=False) == "Hello-World"
+    assert slugify("Hello World", style="latin", lower=False) == "Hello-World"
 
 
 def test_encode_path_is_utf8_percent_encoding():

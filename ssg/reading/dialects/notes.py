@@ -1,0 +1,64 @@
+"""What converting the bodies left for the author to see: each construct left as written,
+and each link by name to an article that is not here, as a warning with its file and line,
+grouped by kind when printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from ...article import Article
+
+# Each kind of note, as a group's heading says it.
+KINDS = {
+    "liquid": "Liquid tags and values with no equivalent here, shown as written",
+    "include": "Jekyll includes not expanded, shown as written",
+    "shortcode": "Hugo shortcodes not converted",
+    "wordpress": "WordPress shortcodes not converted, shown as written",
+    "component": "MDX components and AMP elements, shown as text",
+    "kramdown": "kramdown markers with no equivalent here",
+    "template": "template syntax shown as written",
+    "reference": "links to articles that are not in this archive",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    path: str
+    line: int
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def notes_of(articles: Iterable[Article], links: Mapping[str, str]) -> tuple[Note, ...]:
+    """Every article's notes, the links by name that LINKS (the model's) does not resolve
+    among them, in file and line order."""
+    found = []
+    for article in articles:
+        for line, kind, message in article.notes:
+            if kind == "reference":
+                if "name:" + message in links:
+                    continue
+                message = f"links to «{message}», which is no article here (a file name, with or without its date, " \
+                          "or a slug)"
+            found.append(Note(article.source, line, kind, message))
+    return tuple(sorted(found, key=lambda n: (n.path, n.line, n.message)))
+
+
+def grouped(notes: Iterable[Note], shown: int | None = 5) -> list[str]:
+    """NOTES as lines to print: a heading for each kind with its count, then its first
+    SHOWN notes (all of them when SHOWN is None) and how many more there are."""
+    by_kind: dict[str, list[Note]] = {}
+    for note in notes:
+        by_kind.setdefault(note.kind, []).append(note)
+    lines = []
+    for kind in sorted(by_kind, key=lambda k: list(KINDS).index(k) if k in KINDS else len(KINDS)):
+        group = by_kind[kind]
+        lines.append(f"{len(group)} {KINDS.get(kind, kind)}:")
+        lines += [f"    {note}" for note in (group if shown is None else group[:shown])]
+        if shown is not None and len(group) > shown:
+            lines.append(f"    and {len(group) - shown} more (`ssg build -v` lists them all)")
+    return lines

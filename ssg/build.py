@@ -116,7 +116,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .incremental.plan import plan_outputs, write_outputs
     from .incremental.read import read_sources
     from .output.writer import open_writer
-    from .reading.dialects.notes import notes_of
+    from .reading.dialects.notes import notes_of, pages_of
     from .rendering.renderer import Renderer, render_body
     from .search.pagefind import plan_index, write_index
     from .text.dates import DateStyle
@@ -145,8 +145,8 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept),
                _quick_check(config, inputs, options, model, done))
     return BuildReport(model.site, model.articles, len(done.outputs), len(done.written), len(done.unchanged),
-                       len(plan.deleted), config.output_dir, 0.0, model.warnings, tuple(sorted(done.rendered)),
-                       notes_of(model.published(), model.links))
+                       len(plan.deleted), config.output_dir, 0.0, config.layout_notes + model.warnings,
+                       tuple(sorted(done.rendered)), notes_of(model.published(), model.links, pages_of(model.sources)))
 
 
 def _next_state(config: SiteConfig, inputs: Inputs, model: SiteModel, plan: Plan, done: Written, search: SearchPlan,

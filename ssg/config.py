@@ -17,10 +17,11 @@ from babel import Locale, UnknownLocaleError
 
 from .text.arabic import FOLDS
 from .errors import ConfigError, SiteError
+from .generators import find_layout
 from .text.lang import is_valid_language
 
 CONFIG_FILE = "site.toml"
-PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "section")
+PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "section", "folder", "categories")
 SHARE_NETWORKS = ("whatsapp", "telegram", "x", "facebook", "email", "copy")
 
 
@@ -42,6 +43,10 @@ class SiteConfig:
     hijri: bool = False              # the Umm al-Qura date beside the Gregorian one
     slug_style: str = "arabic"       # "arabic" keeps Arabic letters, "latin" transliterates
     slug_case: str = "keep"          # "keep" a file name's or front-matter slug's capitals, or make them "lower"
+    slug_from: str = "file"          # where a slug comes from without `slug:`: the "file" name or the "title"
+    content: str = "content"         # the folder of articles (Jekyll's archives built in place: "_posts")
+    copy: tuple[str, ...] = ()       # folders copied into site/ at their own path (Jekyll's assets/, images/)
+    undated: str = "error"           # a Markdown file without a date: an "error", or "skip" it (a Hugo page)
     tag_folds: tuple[str, ...] = FOLDS
     tag_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias -> tag
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
@@ -53,6 +58,8 @@ class SiteConfig:
     # Where the site lives; not keys of site.toml.
     root: Path = Path(".")
     output_dir: Path = Path("site")
+    settings_file: str = CONFIG_FILE         # or the generator's own (_config.yml) for an archive built in place
+    layout_notes: tuple[str, ...] = ()       # what of the generator's settings could not be carried over
 
     @property
     def date_locale(self) -> str:
@@ -60,7 +67,7 @@ class SiteConfig:
 
     @property
     def content_dir(self) -> Path:
-        return self.root / "content"
+        return self.root / self.content
 
     @property
     def origin(self) -> str:
@@ -233,6 +240,25 @@ def _check_cname(value: Any) -> str | None:
     return None
 
 
+_FOLDER_NAME = re.compile(r"[\w][\w.-]*")
+_NOT_COPIED = ("content", "templates", "themes", "site", "static")
+
+
+def _check_folder_name(value: Any) -> str | None:
+    if not isinstance(value, str) or not _FOLDER_NAME.fullmatch(value) or value in ("site", "static", "templates"):
+        return "must be the name of a folder in the site folder, such as \"content\" or \"_posts\""
+    return None
+
+
+def _check_folder_names(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and _FOLDER_NAME.fullmatch(v) for v in value):
+        return "must be a list of folder names in the site folder, such as [\"assets\", \"images\"]"
+    taken = [v for v in value if v in _NOT_COPIED]
+    if taken:
+        return f"cannot copy {taken[0]!r}: ssg reads it itself"
+    return None
+
+
 def _check_string(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
@@ -258,6 +284,10 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "hijri": "hijri = true",
     "slug_style": 'slug_style = "latin"',
     "slug_case": 'slug_case = "lower"',
+    "slug_from": 'slug_from = "title"',
+    "content": 'content = "_posts"',
+    "copy": 'copy = ["assets", "images"]',
+    "undated": 'undated = "skip"',
     "tag_folds": 'tag_folds = ["hamza", "teh_marbuta", "alef_maqsura"]',
     "tag_aliases": '[tag_aliases] then "اقتصاد" = ["الاقتصاد", "اقتصادي"]',
     "strings": '[strings.ar] then related = "اقرأ أيضاً"',
@@ -284,6 +314,10 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "hijri": _check_bool,
     "slug_style": _one_of("arabic", "latin"),
     "slug_case": _one_of("keep", "lower"),
+    "slug_from": _one_of("file", "title"),
+    "content": _check_folder_name,
+    "copy": _check_folder_names,
+    "undated": _one_of("error", "skip"),
     "tag_folds": _check_tag_folds,
     "tag_aliases": _check_tag_aliases,
     "strings": _check_strings,
@@ -335,6 +369,13 @@ def parse_config(text: str, *, source: str = CONFIG_FILE, root: Path = Path(".")
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise ConfigError([SiteError(source, _toml_error_line(error), f"invalid TOML: {message}",
                                      "check quotes and brackets; strings need \"double quotes\"")])
+    return config_from(data, text, source=source, root=root, output_dir=output_dir)
+
+
+def config_from(data: dict[str, Any], text: str = "", *, source: str = CONFIG_FILE, root: Path = Path("."),
+                output_dir: Path | None = None, **fields: Any) -> SiteConfig:
+    """Validate site.toml's keys (DATA), which TEXT, when given, holds on its lines. FIELDS:
+    what is not a key of site.toml (the settings file, notes on its translation)."""
     errors: list[SiteError] = []
     for key, value in data.items():
         check = KEYS.get(key)
@@ -357,7 +398,7 @@ def parse_config(text: str, *, source: str = CONFIG_FILE, root: Path = Path(".")
     base_url = values["base_url"]
     if not base_url.endswith("/"):
         values["base_url"] = base_url + "/"
-    for key in ("share", "tag_folds"):
+    for key in ("share", "tag_folds", "copy"):
         if key in values:
             values[key] = tuple(values[key])
     if "tag_aliases" in values:
@@ -369,7 +410,8 @@ def parse_config(text: str, *, source: str = CONFIG_FILE, root: Path = Path(".")
                                               for lang, words in values["strings"].items()})
     if "extra" in values:
         values["extra"] = MappingProxyType(values["extra"])
-    return SiteConfig(**values, root=root, output_dir=output_dir if output_dir is not None else root / "site")
+    return SiteConfig(**values, root=root, output_dir=output_dir if output_dir is not None else root / "site",
+                      **fields)
 
 
 def _alias_map(table: dict[str, Any]) -> dict[str, str]:
@@ -387,16 +429,24 @@ def load_config(root: Path, output_dir: Path | None = None) -> SiteConfig:
     """Read ROOT/site.toml. The output folder defaults to ROOT/site."""
     root = root.resolve()
     path = root / CONFIG_FILE
+    output = (output_dir if output_dir is not None else root / "site").resolve()
     if not path.is_file():
-        raise ConfigError([SiteError(path.as_posix(), None, "no site.toml here",
-                                     "run `ssg new` to start a site, or pass the site folder with -s DIR")])
+        layout = find_layout(root)
+        if layout is None:
+            raise ConfigError([SiteError(path.as_posix(), None, "no site.toml here",
+                                         "run `ssg new` to start a site, `ssg import` to bring an archive, or "
+                                         "pass the site folder with -s DIR")])
+        # An archive of another generator, built in place: its settings, translated.
+        config = config_from(layout.settings, source=layout.settings_file, root=root, output_dir=output,
+                             settings_file=layout.settings_file, layout_notes=layout.notes)
+        _check_output_dir(config)
+        return config
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ConfigError([SiteError(CONFIG_FILE, data[:error.start].count(b"\n") + 1, "site.toml is not UTF-8 text",
                                      "save it as UTF-8 (most editors: Save with Encoding)")]) from None
-    output = (output_dir if output_dir is not None else root / "site").resolve()
     config = parse_config(text, source=CONFIG_FILE, root=root, output_dir=output)
     _check_output_dir(config)
     return config

@@ -91,6 +91,13 @@ def _parser() -> argparse.ArgumentParser:
                             help="deploy even after a failed build, a stale site/ or problems found by check")
     deploy_cmd.set_defaults(run=_run_deploy)
 
+    import_cmd = commands.add_parser("import", help="bring a Jekyll, Hugo or Gatsby archive: a new site folder")
+    import_cmd.add_argument("generator", choices=("jekyll", "hugo", "gatsby"), help="what SOURCE was made for")
+    import_cmd.add_argument("source", type=Path, help="the archive's folder (only read)")
+    import_cmd.add_argument("destination", type=Path, nargs="?",
+                            help="the new site folder, which must not exist or be empty (default: SOURCE-ssg)")
+    import_cmd.set_defaults(run=_run_import)
+
     new_cmd = commands.add_parser("new", help="start a site, or an article: ssg new article \"عنوان\"")
     new_cmd.add_argument("what", nargs="*", metavar="ARG",
                          help="nothing or a folder for a new site; `article TITLE` for a new article")
@@ -126,6 +133,14 @@ def _run_build(args: argparse.Namespace) -> int:
                    + (f", {report.deleted} deleted" if report.deleted else ""))
         print(f"built {report.articles} article{plural}: {report.pages} files ({changes}) "
               f"into {report.output_dir} in {report.seconds:.2f} s")
+    return 0
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from .importer import import_archive
+    report = import_archive(args.generator, args.source, args.destination)
+    for line in report.lines():
+        print(line)
     return 0
 
 

@@ -89,7 +89,8 @@ def serve_site(root: Path, options: ServeOptions, say: Callable[[str], None] = p
         rebuild(None)
         builder = threading.Thread(target=rebuild_loop, name="ssg-rebuild", daemon=True)
         builder.start()
-        watcher = Watcher(WatchedFolders(config.root, _theme_folder(config)), rebuilds.put)
+        watcher = Watcher(WatchedFolders(config.root, _theme_folder(config), config.content, config.copy,
+                                         config.settings_file), rebuilds.put)
         watcher.start()
         # Ctrl-C and SIGTERM stop the server, also when it was started with SIGINT ignored
         # (as a shell's background job is), in which case Python does not listen for it.

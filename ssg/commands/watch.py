@@ -13,6 +13,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from ..config import CONFIG_FILE
+from ..reading.dialects.context import INCLUDES
 from ..reading.files import is_hidden_or_temp
 
 
@@ -27,10 +28,15 @@ class Change(enum.Enum):
 class WatchedFolders:
     root: Path
     theme: Path | None
+    content: str = "content"              # site.toml's content, copy and config file (an archive
+    copied: tuple[str, ...] = ()          # built in place: _posts, assets, _config.yml)
+    settings: str = CONFIG_FILE
+    includes: str = INCLUDES
 
     def folders(self) -> list[Path]:
         """The folders to watch recursively (the site root itself is watched for site.toml only)."""
-        candidates = [self.root / "content", self.root / "templates", self.root / "static"]
+        candidates = [self.root / self.content, self.root / "templates", self.root / "static",
+                      self.root / self.includes, *(self.root / name for name in self.copied)]
         if self.theme is not None:
             candidates.append(self.theme)
         return [folder for folder in candidates if folder.is_dir()]
@@ -50,13 +56,13 @@ def classify(paths: Iterable[Path], watched: WatchedFolders) -> set[Change]:
     for path in paths:
         if is_editor_temp(path.name) or any(part.startswith(".") for part in path.parts[len(root.parts):-1]):
             continue
-        if path == root / CONFIG_FILE:
+        if path == root / watched.settings:
             kinds.add(Change.CONFIG)
-        elif path.is_relative_to(root / "content"):
+        elif path.is_relative_to(root / watched.content) or path.is_relative_to(root / watched.includes):
             kinds.add(Change.CONTENT)
         elif path.is_relative_to(root / "templates"):
             kinds.add(Change.TEMPLATES)
-        elif path.is_relative_to(root / "static"):
+        elif path.is_relative_to(root / "static") or any(path.is_relative_to(root / n) for n in watched.copied):
             kinds.add(Change.STATIC)
         elif watched.theme is not None and path.is_relative_to(watched.theme):
             relative = path.relative_to(watched.theme)

@@ -86,7 +86,8 @@ def bodies_edited(sources: Sources, last: BuildState) -> dict[str, Article] | No
     for path in sources.parsed:
         entry = last.sources.get(path)
         read, old = sources.entries[path].result, entry.result if entry is not None else None
-        if not isinstance(old, Article) or card_fingerprint(read) != card_fingerprint(old.unplaced()):
+        if not isinstance(old, Article) or not isinstance(read, Article) \
+                or card_fingerprint(read) != card_fingerprint(old.unplaced()):
             return None      # a source that came, or front-matter that pages other than its own show
         if any(target.startswith("name:") and target not in last.links for target in read.md_links):
             return None      # a link by name the last model did not look up

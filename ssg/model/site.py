@@ -78,10 +78,28 @@ def expand_permalink(pattern: str, article: Article) -> str:
         "day": f"{article.date.day:02d}", "slug": article.slug,
         "lang": article.lang.split("-")[0], "section": section,
     }
+    if "{folder}" in pattern:
+        values["folder"] = article_folder(article)
+    if "{categories}" in pattern:
+        values["categories"] = "/".join(category_path(c) for c in article.categories)
     path = pattern.format(**values)
     while "//" in path:  # an empty {section} or {lang}
         path = path.replace("//", "/")
     return path
+
+
+def article_folder(article: Article) -> str:
+    """The article's folder under content/, without a page bundle's own folder (Hugo's
+    content/posts/trip/index.md is at /posts/trip/, not /posts/trip/trip/)."""
+    folder = article.content_dir
+    if PurePosixPath(article.source).stem in ("index", "_index") and folder:
+        folder = posixpath.dirname(folder)
+    return folder
+
+
+def category_path(category: str) -> str:
+    """A category as Jekyll writes it in a URL: lowercased, as it is otherwise."""
+    return "".join(ch for ch in category.lower() if ch not in '/\\?#%"<>|*:' and ch >= " ").strip(". ")
 
 
 def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
@@ -417,7 +435,7 @@ class _SiteBuilder:
             else:
                 claims[page.output_path].append(page.article.source if page.article else f"the {page.kind} page")
         for asset in assets:
-            claims[asset].append(f"content/{asset}")
+            claims[asset].append(f"{self.config.content}/{asset}")
         copied = set()
         for output_path, origin in static:
             if output_path in claims:     # a static file would be copied over the page or asset

@@ -49,12 +49,13 @@ def list_sources(config: SiteConfig) -> tuple[list[str], list[str], list[SiteErr
                     continue
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
                 if name != "_index.md":  # a Hugo section page, not an article
-                    markdown.append("content/" + prefix + name)
+                    markdown.append(content + prefix + name)
             else:
                 assets.append(prefix + name)
         for entry in subfolders:
             walk(entry.path, prefix + entry.name + "/")
 
+    content = config.content + "/"
     walk(str(config.content_dir), "")
     return markdown, assets, problems
 

@@ -110,12 +110,13 @@ def linked_sources(body: str, source: str) -> tuple[str, ...]:
     found = []
     if ".md" in body or ".markdown" in body:
         folder = posixpath.dirname(source)
+        content = source.split("/", 1)[0] + "/"
         for match in _MD_LINK.finditer(body):
             target = unquote(match.group(1) or match.group(2))
             if "://" in target or target.startswith("/"):
                 continue
             path = posixpath.normpath(posixpath.join(folder, target))
-            if path.startswith("content/") and path not in found:
+            if path.startswith(content) and path not in found:
                 found.append(path)
     for match in _NAME_LINK.finditer(body):
         name = "name:" + unquote(match.group(1))
@@ -132,6 +133,8 @@ def parse_source(source: str, text: str, config: SiteConfig) -> Article | list[S
         return [SiteError(source, error.line, error.message, error.hint)]
     reader = _FieldReader(source, split)
     article = reader.article(config)
+    if reader.undated and config.undated == "skip":
+        return []                    # a page (Hugo's about.md), not an article: build.py says so
     if reader.errors:
         return reader.errors
     return _with_dialects(article, config)
@@ -161,6 +164,7 @@ class _FieldReader:
     def __init__(self, source: str, split: Split):
         self.source, self.split, self.data = source, split, split.data
         self.errors: list[SiteError] = []
+        self.undated = False
 
     def error(self, key: str | None, message: str, hint: str = "") -> None:
         line = line_of_key(self.split, key) if key else self.split.first_line - 1
@@ -264,6 +268,7 @@ class _FieldReader:
             self.error("title", "missing title", "add a line `title: \"...\"` to the front-matter")
         date = self.date("date", config, fallback=jekyll.group(1) if jekyll else None)
         if date is None and self.get("date")[0] is None and not jekyll:
+            self.undated = True
             self.error("date", "missing date",
                        "add a line `date: 2024-09-13` (or name the file 2024-09-13-slug.md)")
         updated = self.date("updated", config)
@@ -311,6 +316,8 @@ class _FieldReader:
         stem = jekyll.group(2) if jekyll else path.stem
         if stem in ("index", "_index") and len(path.parts) > 2:  # a Hugo page bundle
             stem = path.parent.name
+        if config.slug_from == "title":          # Hugo's :slug and :title permalinks
+            return slugify(title, config.slug_style) or slugify(stem, config.slug_style, lower) or "article"
         return slugify(stem, config.slug_style, lower) or slugify(title, config.slug_style) or "article"
 
     def _fixed_path(self) -> str:

@@ -219,7 +219,7 @@ def render_inline(text: str) -> str:
     return _INLINE.renderInline(text)
 
 
-def link_resolver(article_dir: str, base_path: str, articles: Mapping[str, str]) -> Resolver:
+def link_resolver(article_dir: str, base_path: str, articles: Mapping[str, str], content: str = "content") -> Resolver:
     """Resolve a link written in an article in content/ARTICLE_DIR.
 
     A relative link to another article's .md file becomes that article's URL; a
@@ -233,6 +233,7 @@ def link_resolver(article_dir: str, base_path: str, articles: Mapping[str, str])
             return href
         if href.startswith(REFERENCE):           # an article named by a shortcode or a Liquid tag
             name, _, fragment = href[len(REFERENCE):].partition("#")
+            name = unquote(name)                 # Markdown percent-encodes a link's Arabic letters
             found = articles.get("name:" + name)
             return (found or encode_path(name)) + ("#" + fragment if fragment else "")
         parts = urlsplit(href)
@@ -245,7 +246,7 @@ def link_resolver(article_dir: str, base_path: str, articles: Mapping[str, str])
         target = posixpath.normpath(posixpath.join(article_dir, path))
         if target.startswith("../") or target == "..":
             return href
-        source = f"content/{target}" if target != "." else "content"
+        source = f"{content}/{target}" if target != "." else content
         if source in articles:
             return articles[source] + ("#" + parts.fragment if parts.fragment else "")
         named = articles.get("name:" + path.strip("/")) if "/" not in path.strip("/") else None

@@ -199,7 +199,7 @@ class FreshBodies:
 
 def render_body(article: Article, links: Mapping[str, str], config: SiteConfig) -> str:
     """An article's body as HTML: LINKS are the URLs of the articles it links to."""
-    resolve = link_resolver(article.content_dir, config.base_path, links)
+    resolve = link_resolver(article.content_dir, config.base_path, links, config.content)
     return render_markdown(load_markdown(article, config), resolve)
 
 

@@ -80,7 +80,8 @@ def load_theme(config: SiteConfig) -> Theme:
     template_dirs = tuple(d for d in (config.root / "templates", folder / "templates") if d.is_dir())
     words = _load_words(folder / "i18n")
     words = _with_site_strings(words, config.strings, config.root)
-    static, assets, problems = _collect_static([folder / "static", config.root / "static"],
+    copied = [(config.root / name, name + "/") for name in config.copy]
+    static, assets, problems = _collect_static([(folder / "static", ""), (config.root / "static", ""), *copied],
                                                (Path(os.path.realpath(folder)), Path(os.path.realpath(config.root))),
                                                config.root)
     return Theme(config.theme, folder, template_dirs, MappingProxyType(words), static, MappingProxyType(assets),
@@ -113,13 +114,14 @@ def _with_site_strings(words: dict[str, Mapping[str, str]], strings: Mapping[str
     return merged
 
 
-def _collect_static(folders: list[Path], inside: tuple[Path, ...],
+def _collect_static(folders: list[tuple[Path, str]], inside: tuple[Path, ...],
                     root: Path) -> tuple[tuple[StaticFile, ...], dict[str, str], list[SiteError]]:
-    """Theme static files, then the site's static/ which overrides files of the same path;
+    """Theme static files, then the site's static/ which overrides files of the same path,
+    then the folders site.toml's `copy` names (each at its own path, the PREFIX of FOLDERS);
     and the links among them that are not followed (reading.files.link_problem)."""
     chosen: dict[str, Path] = {}
     problems = []
-    for folder in folders:
+    for folder, prefix in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 if path.name.startswith("."):
@@ -131,7 +133,7 @@ def _collect_static(folders: list[Path], inside: tuple[Path, ...],
                 if problem is not None:
                     problems.append(problem)
                 elif path.is_file():
-                    chosen[path.relative_to(folder).as_posix()] = path
+                    chosen[prefix + path.relative_to(folder).as_posix()] = path
     files, assets = [], {}
     for relative, path in sorted(chosen.items()):
         fingerprinted = None

@@ -99,3 +99,30 @@ def test_no_command_prints_help():
 def test_version():
     result = ssg("--version")
     assert result.returncode == 0 and result.stdout.startswith("ssg ")
+
+
+def test_import_then_build_prints_the_report_and_the_warnings_grouped(tmp_path):
+    from tests.conftest import REPO
+    archive = REPO / "tests" / "fixtures" / "archives" / "gatsby"
+    result = ssg("import", "gatsby", str(archive), str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert f"imported 3 articles from gatsby (gatsby-config.js) into {tmp_path / 'site'}" in result.stdout
+    assert "converted when built: 1 amp img, 1 wordpress caption" in result.stdout
+    assert "content/blog/Colors.md:7: component `<Callout type=\"tip\">`" in result.stdout
+    build = ssg("build", "-s", str(tmp_path / "site"))
+    assert build.returncode == 0, build.stderr
+    assert "warning: 3 MDX components and AMP elements, shown as text:\n" \
+           "    content/blog/Colors.md:7: component" in build.stderr
+    again = ssg("import", "gatsby", str(archive), str(tmp_path / "site"))
+    assert again.returncode == 1 and "is not empty" in again.stderr
+
+
+def test_build_in_a_jekyll_folder_without_site_toml(tmp_path):
+    import shutil
+    from tests.conftest import REPO
+    shutil.copytree(REPO / "tests" / "fixtures" / "archives" / "jekyll", tmp_path / "blog")
+    result = ssg("build", cwd=tmp_path / "blog")
+    assert result.returncode == 0, result.stderr
+    assert "built 3 articles" in result.stdout
+    assert "_posts/2018-11-20-Code-Notes.md:17: Liquid tag `{% if %}`" in result.stderr
+    assert (tmp_path / "blog" / "site" / "Hello-World" / "index.html").is_file()

@@ -5,7 +5,7 @@ grouped by kind when printed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from ...article import Article
 
@@ -19,6 +19,7 @@ KINDS = {
     "kramdown": "kramdown markers with no equivalent here",
     "template": "template syntax shown as written",
     "reference": "links to articles that are not in this archive",
+    "page": "Markdown files without a date, skipped as pages (undated = \"skip\")",
 }
 
 
@@ -33,10 +34,15 @@ class Note:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def notes_of(articles: Iterable[Article], links: Mapping[str, str]) -> tuple[Note, ...]:
+def pages_of(sources: Mapping[str, Any]) -> list[str]:
+    """The sources read as pages, not articles (SOURCES: the read stage's entries)."""
+    return [path for path, entry in sources.items() if isinstance(entry.result, list) and not entry.result]
+
+
+def notes_of(articles: Iterable[Article], links: Mapping[str, str], pages: Iterable[str] = ()) -> tuple[Note, ...]:
     """Every article's notes, the links by name that LINKS (the model's) does not resolve
-    among them, in file and line order."""
-    found = []
+    among them, and the PAGES skipped, in file and line order."""
+    found = [Note(page, 1, "page", "no date: a page, not an article; not built") for page in pages]
     for article in articles:
         for line, kind, message in article.notes:
             if kind == "reference":

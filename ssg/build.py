@@ -146,7 +146,8 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
                _quick_check(config, inputs, options, model, done))
     return BuildReport(model.site, model.articles, len(done.outputs), len(done.written), len(done.unchanged),
                        len(plan.deleted), config.output_dir, 0.0, config.layout_notes + model.warnings,
-                       tuple(sorted(done.rendered)), notes_of(model.published(), model.links, pages_of(model.sources)))
+                       tuple(sorted(done.rendered)), notes_of(model.published(), model.links, pages_of(model.sources),
+                                {*done.outputs, *inputs.assets}))
 
 
 def _next_state(config: SiteConfig, inputs: Inputs, model: SiteModel, plan: Plan, done: Written, search: SearchPlan,

@@ -21,7 +21,8 @@ from .generators import find_layout
 from .text.lang import is_valid_language
 
 CONFIG_FILE = "site.toml"
-PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "section", "folder", "categories")
+PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "section", "folder", "categories",
+                    "i_month", "i_day", "short_year", "y_day", "hour", "minute", "second")
 SHARE_NETWORKS = ("whatsapp", "telegram", "x", "facebook", "email", "copy")
 
 
@@ -32,6 +33,7 @@ class SiteConfig:
     language: str = "ar"
     timezone: str = "UTC"
     permalink: str = "/{year}/{month}/{slug}/"
+    permalinks: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # section -> its permalink
     per_page: int = 10
     theme: str = "default"
     description: str = ""
@@ -41,12 +43,13 @@ class SiteConfig:
     month_names: str = "locale"      # "locale", or "dual" for both Arabic month names: أيلول/سبتمبر
     digits: str = "latin"            # "latin" 0-9 or "arabic" ٠-٩ in dates and numbers
     hijri: bool = False              # the Umm al-Qura date beside the Gregorian one
-    slug_style: str = "arabic"       # "arabic" keeps Arabic letters, "latin" transliterates
+    slug_style: str = "arabic"       # "arabic" keeps Arabic letters, "latin" transliterates, "pretty" is Jekyll's
     slug_case: str = "keep"          # "keep" a file name's or front-matter slug's capitals, or make them "lower"
     slug_from: str = "file"          # where a slug comes from without `slug:`: the "file" name or the "title"
     content: str = "content"         # the folder of articles (Jekyll's archives built in place: "_posts")
     copy: tuple[str, ...] = ()       # folders copied into site/ at their own path (Jekyll's assets/, images/)
     undated: str = "error"           # a Markdown file without a date: an "error", or "skip" it (a Hugo page)
+    tags_split: str = "comma"        # a tags or categories string splits at each "comma", or "space" (Jekyll)
     tag_folds: tuple[str, ...] = FOLDS
     tag_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # alias -> tag
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
@@ -195,6 +198,16 @@ def _check_tag_folds(value: Any) -> str | None:
     return None
 
 
+def _check_permalinks(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return 'must be a table: [permalinks] then news = "/news/{year}/{slug}/"'
+    for section, pattern in value.items():
+        problem = _check_permalink(pattern)
+        if problem:
+            return f"{section}: {problem}"
+    return None
+
+
 def _check_tag_aliases(value: Any) -> str | None:
     if not isinstance(value, dict):
         return 'must be a table: [tag_aliases] then "alias" = "tag", or "tag" = ["alias", ...]'
@@ -273,6 +286,7 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "language": 'language = "ar"',
     "timezone": 'timezone = "Asia/Baghdad"',
     "permalink": 'permalink = "/{year}/{month}/{slug}/"',
+    "permalinks": '[permalinks] then opinion = "/opinion/{slug}/"',
     "per_page": "per_page = 20",
     "feed_entries": "feed_entries = 20",
     "theme": 'theme = "default"',
@@ -288,6 +302,7 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "content": 'content = "_posts"',
     "copy": 'copy = ["assets", "images"]',
     "undated": 'undated = "skip"',
+    "tags_split": 'tags_split = "space"',
     "tag_folds": 'tag_folds = ["hamza", "teh_marbuta", "alef_maqsura"]',
     "tag_aliases": '[tag_aliases] then "اقتصاد" = ["الاقتصاد", "اقتصادي"]',
     "strings": '[strings.ar] then related = "اقرأ أيضاً"',
@@ -303,6 +318,7 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "language": _check_language,
     "timezone": _check_timezone,
     "permalink": _check_permalink,
+    "permalinks": _check_permalinks,
     "per_page": _check_count,
     "feed_entries": _check_count,
     "theme": _check_theme,
@@ -312,12 +328,13 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "month_names": _one_of("locale", "dual"),
     "digits": _one_of("latin", "arabic"),
     "hijri": _check_bool,
-    "slug_style": _one_of("arabic", "latin"),
+    "slug_style": _one_of("arabic", "latin", "pretty"),
     "slug_case": _one_of("keep", "lower"),
     "slug_from": _one_of("file", "title"),
     "content": _check_folder_name,
     "copy": _check_folder_names,
     "undated": _one_of("error", "skip"),
+    "tags_split": _one_of("comma", "space"),
     "tag_folds": _check_tag_folds,
     "tag_aliases": _check_tag_aliases,
     "strings": _check_strings,
@@ -405,6 +422,8 @@ def config_from(data: dict[str, Any], text: str = "", *, source: str = CONFIG_FI
         values["tag_aliases"] = MappingProxyType(_alias_map(values["tag_aliases"]))
     if "deploy" in values:
         values["deploy"] = MappingProxyType(values["deploy"])
+    if "permalinks" in values:
+        values["permalinks"] = MappingProxyType(values["permalinks"])
     if "strings" in values:
         values["strings"] = MappingProxyType({lang: MappingProxyType(words)
                                               for lang, words in values["strings"].items()})

@@ -31,9 +31,23 @@ class BuildFailed(Exception):
         self.errors = tuple(sorted(errors, key=lambda e: (e.path, e.line or 0, e.message)))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, shown: int | None = None) -> str:
+        """Every error with its hint; with SHOWN, an error that many files share (a hundred
+        articles without a title) is printed for the first SHOWN of them, then counted,
+        with its hint once."""
         count = len(self.errors)
-        lines = [str(e) for e in self.errors]
+        groups: dict[tuple[str, str], list[SiteError]] = {}
+        for error in self.errors:
+            groups.setdefault((error.message, error.hint), []).append(error)
+        lines = []
+        for (message, hint), group in groups.items():
+            if shown is None or len(group) <= shown:
+                lines += [str(e) for e in group]
+                continue
+            lines += [str(SiteError(e.path, e.line, message)) for e in group[:shown]]
+            lines.append(f"    and {len(group) - shown} more files with this error (`-v` lists them all)")
+            if hint:
+                lines.append(f"    hint: {hint}")
         lines.append(f"build failed: {count} error{'s' if count != 1 else ''}")
         return "\n".join(lines)
 

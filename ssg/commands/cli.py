@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except BuildFailed as failure:
-        print(failure.report(), file=sys.stderr)
+        print(failure.report(None if getattr(args, "verbose", False) else 5), file=sys.stderr)
         return 1
     except CommandError as error:
         from .deploy import mask_secrets

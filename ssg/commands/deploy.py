@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
+from ..reading.dialects.context import INCLUDES
 from ..incremental.state import CACHE_DIR
 from ..errors import CommandError
 
@@ -294,8 +295,9 @@ def preflight(config, last_build, problems: list, force: bool, say: Say) -> None
         raise DeployError(f"{config.output_dir} does not exist; run `ssg build` first, or deploy with --build")
     if last_build is not None and not last_build.ok:
         reasons.append(f"the last build failed with {last_build.errors} error(s); fix them and build again")
-    stale = freshness_problem([config.content_dir, config.root / "templates", config.root / "static",
-                               config.root / "site.toml"], last_build.finished if last_build else None)
+    sources = [config.content_dir, config.root / "templates", config.root / "static", config.root / INCLUDES,
+               config.root / config.settings_file, *(config.root / name for name in config.copy)]
+    stale = freshness_problem(sources, last_build.finished if last_build else None)
     if stale:
         reasons.append(stale)
     if problems:

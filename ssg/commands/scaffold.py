@@ -76,7 +76,7 @@ def new_article(root: Path, title: str, lang: str | None = None, now: dt.datetim
         raise ScaffoldError("the article needs a title: ssg new article \"عنوان\"")
     config = load_config(root)
     moment = (now or dt.datetime.now(dt.timezone.utc)).astimezone(config.tz).replace(microsecond=0)
-    slug = slugify(title, config.slug_style) or "article"
+    slug = slugify(title, "arabic" if config.slug_style == "pretty" else config.slug_style) or "article"
     path = config.content_dir / f"{moment.year:04d}" / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path} already exists; choose another title or edit that file")

@@ -63,11 +63,17 @@ def translate(root: Path, settings_file: str, data: dict[str, Any]) -> Layout:
     params = keys.get("params") if isinstance(keys.get("params"), dict) else {}
     if params.get("description"):
         settings["description"] = " ".join(str(params["description"]).split())
-    permalink, from_title, permalink_notes = permalink_pattern(keys.get("permalinks"), _sections(root))
+    permalink, sections, from_title, permalink_notes = permalink_patterns(keys.get("permalinks"))
     settings["permalink"] = permalink
+    if sections:
+        settings["permalinks"] = sections
     notes += permalink_notes
     if from_title:
         settings["slug_from"] = "title"
+        others = [section for section in _sections(root) if section not in sections]
+        if others:
+            notes.append(f"{', '.join(others)}: no permalinks pattern, and their slugs come from titles here "
+                         "as the other sections' do (Hugo takes the file name): set slug: where it matters")
     if not keys.get("disablepathtolower"):
         settings["slug_case"] = "lower"
     if keys.get("uglyurls"):
@@ -82,35 +88,36 @@ def translate(root: Path, settings_file: str, data: dict[str, Any]) -> Layout:
     return Layout("hugo", settings_file, settings, "content", (), tuple(notes))
 
 
-def permalink_pattern(permalinks: Any, sections: list[str]) -> tuple[str, bool, list[str]]:
-    """The pattern of the sections' permalinks, when one pattern serves every section with
-    articles; Hugo's default otherwise. And whether slugs come from titles."""
+def permalink_patterns(permalinks: Any) -> tuple[str, dict[str, str], bool, list[str]]:
+    """Hugo's default pattern and each section's own ([permalinks] in site.toml); whether
+    slugs come from titles; notes on the patterns that cannot be said."""
     patterns: dict[str, str] = {}
     if isinstance(permalinks, dict):
         pages = permalinks.get("page") if isinstance(permalinks.get("page"), dict) else permalinks
         patterns = {str(k): str(v) for k, v in pages.items() if isinstance(v, str)}
-    if not patterns:
-        return DEFAULT, False, []
-    used = {section: patterns.get(section) for section in sections}
-    distinct = {pattern for pattern in used.values() if pattern}
-    notes = []
-    if len(distinct) != 1 or None in used.values():
-        other = sorted(section for section, pattern in used.items() if pattern != next(iter(distinct), None))
-        if len(distinct) != 1:
-            return DEFAULT, False, ["permalinks differ between sections: articles are at /{folder}/{slug}/; "
-                                    "set permalink in site.toml"]
-        notes.append(f"sections {', '.join(other)} have no permalinks pattern of their own: they follow the "
-                     "other sections' here")
-    pattern = distinct.pop()
+    sections, notes, from_title = {}, [], set()
+    for section, pattern in sorted(patterns.items()):
+        converted = permalink_pattern(pattern)
+        if converted is None:
+            unknown = [token for token in re.findall(r":[a-z]+", pattern) if token not in PLACEHOLDERS]
+            notes.append(f"permalinks {section} = {pattern!r}: {', '.join(unknown) or 'no :slug'} has no "
+                         f"equivalent; its articles are at {DEFAULT}")
+            continue
+        sections[section] = converted
+        from_title.add(any(token in pattern for token in FROM_TITLE))
+    if len(from_title) > 1:
+        notes.append("some sections' permalinks take the slug from the title, others from the file name: "
+                     "here every slug comes from the title")
+    return DEFAULT, sections, any(from_title), notes
+
+
+def permalink_pattern(pattern: str) -> str | None:
+    """One of Hugo's permalink patterns in site.toml's terms; None when it cannot be said."""
     converted = re.sub(r":[a-z]+", lambda m: PLACEHOLDERS.get(m.group(0), m.group(0)), pattern)
-    unknown = re.findall(r":[a-z]+", converted)
-    if unknown or "{slug}" not in converted:
-        return DEFAULT, False, [f"permalink {pattern!r}: {', '.join(unknown) or 'no :slug'} has no equivalent; "
-                                f"articles are at {DEFAULT}"]
+    if re.search(r":[a-z]+", converted) or "{slug}" not in converted:
+        return None
     converted = "/" + re.sub(r"/{2,}", "/", converted).lstrip("/")
-    if not converted.endswith(("/", ".html")):
-        converted += "/"
-    return converted, any(token in pattern for token in FROM_TITLE), notes
+    return converted if converted.endswith(("/", ".html")) else converted + "/"
 
 
 def _sections(root: Path) -> list[str]:

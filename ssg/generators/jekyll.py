@@ -24,7 +24,9 @@ STYLES = {                     # Jekyll's permalink styles
     "none": "/:categories/:title:output_ext",
 }
 PLACEHOLDERS = {":categories": "{categories}", ":year": "{year}", ":month": "{month}", ":day": "{day}",
-                ":title": "{slug}", ":slug": "{slug}", ":output_ext": ".html"}
+                ":title": "{slug}", ":slug": "{slug}", ":output_ext": ".html", ":i_month": "{i_month}",
+                ":i_day": "{i_day}", ":short_year": "{short_year}", ":y_day": "{y_day}", ":hour": "{hour}",
+                ":minute": "{minute}", ":second": "{second}"}
 # Folders that hold no files of the site: Jekyll's own and the tools' around it.
 NOT_SERVED = {"node_modules", "vendor", "site", "static", "content", "templates", "themes", "Gemfile", "bin"}
 
@@ -59,6 +61,8 @@ def translate(root: Path, settings_file: str, data: dict[str, Any]) -> Layout:
     settings["permalink"] = permalink
     if case:
         settings["slug_case"] = case
+    else:
+        settings["slug_style"] = "pretty"     # :title keeps what Jekyll's pretty mode keeps (what's-new)
     notes += permalink_notes
     excluded = {str(name).strip("/") for name in data.get("exclude") or [] if isinstance(name, str)}
     copied = tuple(folder.name for folder in sorted(root.iterdir())
@@ -69,6 +73,7 @@ def translate(root: Path, settings_file: str, data: dict[str, Any]) -> Layout:
     if copied:
         settings["copy"] = list(copied)
     settings["undated"] = "skip"
+    settings["tags_split"] = "space"          # Jekyll: `tags: a b` is two tags
     extra = plain_values({k: v for k, v in data.items() if k not in ("title", "description", "url", "baseurl",
                                                                        "permalink", "timezone", "lang", "locale")})
     if extra:

@@ -80,6 +80,12 @@ def expand_permalink(pattern: str, article: Article) -> str:
     }
     if "{folder}" in pattern:
         values["folder"] = article_folder(article)
+    if "{i_" in pattern or "{short_year}" in pattern or "{y_day}" in pattern or "{hour}" in pattern \
+            or "{minute}" in pattern or "{second}" in pattern:      # Jekyll's rarer placeholders
+        date = article.date
+        values.update(i_month=str(date.month), i_day=str(date.day), short_year=f"{date.year % 100:02d}",
+                      y_day=f"{date.timetuple().tm_yday:03d}", hour=f"{date.hour:02d}",
+                      minute=f"{date.minute:02d}", second=f"{date.second:02d}")
     if "{categories}" in pattern:
         values["categories"] = "/".join(category_path(c) for c in article.categories)
     path = pattern.format(**values)
@@ -179,7 +185,7 @@ class _SiteBuilder:
         return self.options.future or article.date <= self.options.now
 
     def _place(self, article: Article) -> Article:
-        path = article.fixed_path or expand_permalink(self.config.permalink, article)
+        path = article.fixed_path or expand_permalink(self.permalink_of(article), article)
         output_path = output_path_for(path)
         if not is_inside(output_path):
             self.errors.append(SiteError(article.source, self._line_of(article.source, ("slug",) + PATH_KEYS),
@@ -197,6 +203,13 @@ class _SiteBuilder:
             return article
         return dataclasses.replace(article, url=url, output_path=output_path, permalink=permalink, image=image,
                                    tag_links=tag_links, category_links=category_links)
+
+    def permalink_of(self, article: Article) -> str:
+        """The section's own pattern ([permalinks] in site.toml), else the site's."""
+        if self.config.permalinks:
+            section = article.content_dir.split("/")[0] if article.content_dir else ""
+            return self.config.permalinks.get(section, self.config.permalink)
+        return self.config.permalink
 
     def _article_pages(self, placed: list[Article]) -> list[Page]:
         related = self._related(placed)

@@ -36,7 +36,9 @@ class TermNamer:
 
     def __init__(self, url_of: Callable[[str], str], folds: tuple[str, ...] = FOLDS,
                  aliases: Mapping[str, str] | None = None, slug_style: str = "arabic"):
-        self.url_of, self.folds, self.slug_style = url_of, folds, slug_style
+        # A tag's URL is made from its folded key: Jekyll's "pretty" style is for file names.
+        self.url_of, self.folds = url_of, folds
+        self.slug_style = "arabic" if slug_style == "pretty" else slug_style
         aliases = aliases or {}
         self.canonical_names = {fold_key(target, folds): target for target in aliases.values()}
         self._alias_keys = {fold_key(alias, folds): fold_key(target, folds) for alias, target in aliases.items()}

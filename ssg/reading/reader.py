@@ -102,6 +102,13 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?(?:
 _NAME_LINK = re.compile(r"\]\(\s*<?([^()\s<>/#?:.]+)/?(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
+def links_by_name(body: str) -> list[tuple[int, str]]:
+    """The links to a name alone in BODY, [x](other-post), each with its line in the body."""
+    if "](" not in body:
+        return []
+    return [(body.count("\n", 0, match.start()) + 1, unquote(match.group(1))) for match in _NAME_LINK.finditer(body)]
+
+
 def linked_sources(body: str, source: str) -> tuple[str, ...]:
     """Other sources a body links to by relative path (content/2023/x.md), and names it links
     to (name:other-post), so that a page is re-rendered when one of them moves."""
@@ -143,11 +150,13 @@ def parse_source(source: str, text: str, config: SiteConfig) -> Article | list[S
 def _with_dialects(article: Article, config: SiteConfig) -> Article:
     """The record with what converting its body finds: the constructs left as written (notes
     on their lines), the articles it names, and the digest of the values it prints."""
-    converted = convert(without_controls(article.body or ""), context_for(article, config))
-    if converted.text is article.body and not converted.notes:
-        return article
+    body = article.body or ""
+    converted = convert(without_controls(body), context_for(article, config))
     offset = article.body_line - 1
-    notes: list[Note] = [(offset + line, kind, message) for line, kind, message in converted.notes]
+    named = [(offset + line, "link", name) for line, name in links_by_name(body)]
+    if converted.text is article.body and not converted.notes:
+        return dataclasses.replace(article, notes=tuple(named)) if named else article
+    notes: list[Note] = [(offset + line, kind, message) for line, kind, message in converted.notes] + named
     notes += [(offset + line, "reference", name) for line, name in converted.references]
     links = list(linked_sources(converted.text, article.source))
     links += [f"name:{name}" for _, name in converted.references if f"name:{name}" not in links]
@@ -185,13 +194,20 @@ class _FieldReader:
         self.error(key, f"{key} must be text, not {type(value).__name__}", f"write `{key}: \"...\"`")
         return ""
 
-    def strings(self, field: str) -> tuple[str, ...]:
-        """A list, or one comma-separated string (as many Jekyll and Hugo sites write tags)."""
+    def strings(self, field: str, split: str = "comma") -> tuple[str, ...]:
+        """A list, or one string of them separated by commas (as many Hugo sites write tags) or
+        with SPLIT "space" by spaces (as Jekyll reads `tags: a b`; its singular `category`
+        is one)."""
         key, value = self.get(field)
         if value is None:
             return ()
         if isinstance(value, str):
-            items = value.split(",") if field in ("tags", "categories") else [value]
+            if field not in ("tags", "categories"):
+                items = [value]
+            elif split == "space":
+                items = [value] if key == "category" else value.split()
+            else:
+                items = value.split(",")
         elif isinstance(value, list):
             items = value
         else:
@@ -293,7 +309,7 @@ class _FieldReader:
             md_links=linked_sources(self.split.body, self.source),
             updated=updated, summary=summary or without_controls(first_paragraph(self.split.body)),
             summary_from_body=not summary,
-            tags=self.strings("tags"), categories=self.strings("categories"),
+            tags=self.strings("tags", config.tags_split), categories=self.strings("categories", config.tags_split),
             authors=self.strings("authors"), image=self.image(title),
             sources=self.strings("sources"), lang=lang, dir=direction,
             draft=bool(draft) or published is False, aliases=self.strings("aliases"),
@@ -316,9 +332,11 @@ class _FieldReader:
         stem = jekyll.group(2) if jekyll else path.stem
         if stem in ("index", "_index") and len(path.parts) > 2:  # a Hugo page bundle
             stem = path.parent.name
+        style = config.slug_style
+        titled = "arabic" if style == "pretty" else style        # Jekyll's pretty style is for file names
         if config.slug_from == "title":          # Hugo's :slug and :title permalinks
-            return slugify(title, config.slug_style) or slugify(stem, config.slug_style, lower) or "article"
-        return slugify(stem, config.slug_style, lower) or slugify(title, config.slug_style) or "article"
+            return slugify(title, titled) or slugify(stem, style, lower) or "article"
+        return slugify(stem, style, lower) or slugify(title, titled) or "article"
 
     def _fixed_path(self) -> str:
         """The article's whole URL path when front-matter sets it (Hugo's `url:`, Jekyll's and

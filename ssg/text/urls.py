@@ -18,6 +18,7 @@ from .arabic import ZWNJ, strip_marks, to_latin_digits
 
 # Characters kept in a percent-encoded path besides letters and digits (RFC 3986 pchar).
 _PATH_SAFE = "/-._~!$&'()*+,;=:@"
+_PRETTY = frozenset("._~!$&'()+,;=@")
 _UNSAFE_IN_SLUG = re.compile(r"[\x00-\x1f\x7f<>:\"|?*#%\\]")
 
 
@@ -33,11 +34,16 @@ def slugify(text: str, style: str = "arabic", lower: bool = True) -> str:
 
     "arabic" keeps Arabic (and any other) letters, drops tashkeel, tatweel,
     punctuation and invisible characters, and joins words with hyphens;
-    "latin" transliterates to ASCII. LOWER false keeps Latin capitals (as Jekyll keeps
-    a file name's).
+    "latin" transliterates to ASCII; "pretty" is Jekyll's :title, which keeps letters,
+    marks, digits and ._~!$&'()+,;=@ and makes a hyphen of any other run. LOWER false keeps
+    Latin capitals (as Jekyll keeps a file name's).
     """
     if style == "latin":
         return latin_slugify(strip_marks(text), lowercase=lower)
+    if style == "pretty":     # Jekyll's :title: what its "pretty" mode keeps, other runs a hyphen
+        text = unicodedata.normalize("NFC", text.lower() if lower else text)
+        kept = "".join(ch if unicodedata.category(ch)[0] in "LNM" or ch in _PRETTY else "\0" for ch in text)
+        return "-".join(part for part in kept.split("\0") if part).lstrip(".")
     text = to_latin_digits(strip_marks(text).replace(ZWNJ, ""))
     if lower:
         text = text.lower()

@@ -23,6 +23,7 @@ from tests.helpers import parse_html
 
 ARCHIVES = REPO / "tests" / "fixtures" / "archives"
 GENERATORS = ("jekyll", "hugo", "gatsby")
+ARTICLES = {"jekyll": 4, "hugo": 3, "gatsby": 3}
 TEMPLATE_SYNTAX = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^}]*\}|<[A-Z][\w.]*[\s/>]")
 # The notes whose constructs stay on the page as text (a warning says so).
 SHOWN_AS_TEXT = {"liquid", "template", "shortcode", "wordpress", "component", "include"}
@@ -80,7 +81,7 @@ def test_an_archive_builds_in_place_at_its_old_urls(archive, tmp_path):
     root = tmp_path / archive
     shutil.copytree(ARCHIVES / archive, root)
     report = build(root, use_cache=False)
-    assert report.articles == 3
+    assert report.articles == ARTICLES[archive]
     assert_archive_built(root / "site", report, archive)
 
 
@@ -89,7 +90,7 @@ def test_an_imported_archive_builds_the_same_urls_and_leaves_its_source_alone(ar
     before = tree_digest(ARCHIVES / archive)
     report = import_archive(archive, ARCHIVES / archive, tmp_path / "site")
     assert tree_digest(ARCHIVES / archive) == before
-    assert report.articles == 3 and (tmp_path / "site" / "site.toml").is_file()
+    assert report.articles == ARTICLES[archive] and (tmp_path / "site" / "site.toml").is_file()
     built = build(tmp_path / "site", use_cache=False)
     expected = [line.replace("_posts/", "content/", 1) for line in listed(archive, "expected-warnings.txt")]
     assert sorted(f"{n.path}:{n.line}" for n in built.notes) == sorted(expected)
@@ -155,3 +156,28 @@ def test_an_edited_include_or_title_rebuilds_what_prints_it_as_a_clean_build_wou
     page = (root / "site" / "Hello-World" / "index.html").read_text(encoding="utf-8")
     assert 'class="wide-image"' in page and "يجمع بينهما في رصيف" in page
     assert tree(root / "site") == tree(tmp_path / "clean")
+
+
+def test_links_by_name_resolve_or_warn_on_their_line_also_after_a_body_edit(make_site, tmp_path):
+    from tests.helpers import article
+    root = make_site({
+        "content/_posts/2020-01-01-first.md": article("أول", body="[التالي](second) و[مفقود](missing)"),
+        "content/index-of-tags.md": article("فهرس", body="[الوسوم](tags) هنا: صفحة الموقع، لا مقال"),
+        "content/_posts/2020-01-02-second.md": article(
+            "ثان", slug="second",
+            body="[عودة]({% post_url 2020-01-01-first %}) [لا شيء]({% post_url 1999-01-01-none %})"),
+        "content/_posts/gallery.png": "x",
+    }, 'title = "م"\nbase_url = "https://example.org/"\npermalink = "/{slug}/"\nsearch = false\n')
+    report = build(root, tmp_path / "out")
+    assert sorted(str(note) for note in report.notes) == [
+        "content/_posts/2020-01-01-first.md:6: links to «missing», which is neither an article nor a file here",
+        "content/_posts/2020-01-02-second.md:7: links to «1999-01-01-none», which is no article here "
+        "(a file name, with or without its date, or a slug)",
+    ]
+    first = (tmp_path / "out" / "first" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/second/">التالي</a>' in first
+    assert '<a href="/first/">عودة</a>' in (tmp_path / "out" / "second" / "index.html").read_text(encoding="utf-8")
+    edit(root / "content/_posts/2020-01-01-first.md", article("أول", body="نص\n\n[ثالث](third)"))
+    report = build(root, tmp_path / "out")
+    assert [str(n) for n in report.notes][0] == \
+        "content/_posts/2020-01-01-first.md:8: links to «third», which is neither an article nor a file here"

@@ -123,6 +123,22 @@ def test_build_in_a_jekyll_folder_without_site_toml(tmp_path):
     shutil.copytree(REPO / "tests" / "fixtures" / "archives" / "jekyll", tmp_path / "blog")
     result = ssg("build", cwd=tmp_path / "blog")
     assert result.returncode == 0, result.stderr
-    assert "built 3 articles" in result.stdout
+    assert "built 4 articles" in result.stdout
     assert "_posts/2018-11-20-Code-Notes.md:17: Liquid tag `{% if %}`" in result.stderr
     assert (tmp_path / "blog" / "site" / "Hello-World" / "index.html").is_file()
+
+
+def test_the_same_error_in_many_files_is_printed_once_with_a_count(make_site):
+    files = {f"content/{n}.md": "---\ndate: 2024-09-13\n---\nنص\n" for n in range(8)}
+    root = make_site({**files, "content/x.md": article("أ", "2024-09-13", slug="../x")})
+    result = ssg("build", "-s", str(root))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if line.endswith(": missing title")] == \
+        [f"content/{n}.md:1: missing title" for n in range(5)]
+    assert "    and 3 more files with this error (`-v` lists them all)" in lines
+    assert lines.count("    hint: add a line `title: \"...\"` to the front-matter") == 1
+    assert "content/x.md:4: slug '../x' would lead out of the site" in result.stderr
+    assert lines[-1] == "build failed: 9 errors"
+    every = ssg("build", "-v", "-s", str(root)).stderr.splitlines()
+    assert len([line for line in every if line.endswith(": missing title")]) == 8

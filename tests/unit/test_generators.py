@@ -14,30 +14,33 @@ from ssg.reading.dialects.notes import Note, grouped
     ("/:title/", "/{slug}/", ""),
     ("/blog/:year/:month/:slug", "/blog/{year}/{month}/{slug}.html", "lower"),
     ("/:categories/:title:output_ext", "/{categories}/{slug}.html", ""),
+    ("ordinal", "/{categories}/{year}/{y_day}/{slug}.html", ""),
+    ("/:short_year/:i_month/:i_day/:title/", "/{short_year}/{i_month}/{i_day}/{slug}/", ""),
 ])
 def test_jekyll_permalinks(permalink, pattern, case):
     assert jekyll.permalink_pattern(permalink)[:2] == (pattern, case)
 
 
 def test_a_jekyll_permalink_with_no_equivalent_says_so():
-    pattern, _, notes = jekyll.permalink_pattern("/:year/:i_month/:title/")
+    pattern, _, notes = jekyll.permalink_pattern("/:year/W:week/:title/")
     assert pattern == "/{categories}/{year}/{month}/{day}/{slug}.html"
-    assert ":i_month has no equivalent" in notes[0]
+    assert ":week has no equivalent" in notes[0]
 
 
-@pytest.mark.parametrize("permalinks, pattern, from_title", [
-    (None, "/{folder}/{slug}/", False),                                          # Hugo's default
-    ({"posts": "/:year/:month/:slug/"}, "/{year}/{month}/{slug}/", True),
-    ({"posts": "/:year/:filename/"}, "/{year}/{slug}/", False),
-    ({"page": {"posts": "/:sections/:title"}}, "/{folder}/{slug}/", True),          # Hugo 0.120's form
+@pytest.mark.parametrize("permalinks, sections, from_title", [
+    (None, {}, False),                                                               # Hugo's default
+    ({"posts": "/:year/:month/:slug/"}, {"posts": "/{year}/{month}/{slug}/"}, True),
+    ({"posts": "/:year/:filename/"}, {"posts": "/{year}/{slug}/"}, False),
+    ({"page": {"posts": "/:sections/:title"}}, {"posts": "/{folder}/{slug}/"}, True),    # Hugo 0.120's form
+    ({"posts": "/:year/:slug/", "news": "/n/:slug/"}, {"posts": "/{year}/{slug}/", "news": "/n/{slug}/"}, True),
 ])
-def test_hugo_permalinks(permalinks, pattern, from_title):
-    assert hugo.permalink_pattern(permalinks, ["posts"])[:2] == (pattern, from_title)
+def test_hugo_permalinks(permalinks, sections, from_title):
+    assert hugo.permalink_patterns(permalinks) == ("/{folder}/{slug}/", sections, from_title, [])
 
 
-def test_hugo_sections_with_different_permalinks_fall_back_with_a_note():
-    pattern, _, notes = hugo.permalink_pattern({"posts": "/:year/:slug/", "news": "/n/:slug/"}, ["news", "posts"])
-    assert pattern == "/{folder}/{slug}/" and "differ between sections" in notes[0]
+def test_a_hugo_permalink_with_no_equivalent_says_so():
+    _, sections, _, notes = hugo.permalink_patterns({"posts": "/:year/:monthname/:slug/"})
+    assert sections == {} and ":monthname has no equivalent" in notes[0]
 
 
 def test_every_layout_makes_a_valid_site_toml(tmp_path):
@@ -59,7 +62,8 @@ def test_every_layout_makes_a_valid_site_toml(tmp_path):
         config_from(layout.settings, source=layout.settings_file)
     assert layouts["j"].settings["base_url"] == "http://x.org/b/" and layouts["j"].settings["language"] == "ar"
     assert layouts["j"].copy == ("assets",) and layouts["j"].settings["extra"] == {"count": 3}
-    assert layouts["h"].settings["permalink"] == "/{year}/{slug}/" and layouts["h"].settings["slug_case"] == "lower"
+    assert layouts["h"].settings["permalinks"] == {"posts": "/{year}/{slug}/"}
+    assert layouts["h"].settings["slug_case"] == "lower"
     assert layouts["h"].settings["extra"]["params"] == {"author": "A"}
     assert layouts["g"].settings["base_url"] == "https://example.org/"
     assert "no absolute site URL" in layouts["g"].notes[0]

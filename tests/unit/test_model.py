@@ -122,3 +122,22 @@ def test_two_articles_on_one_url_name_both_files():
 def test_article_colliding_with_a_content_asset():
     with pytest.raises(BuildFailed, match="same URL"):
         build_site(SiteConfig.for_tests(permalink="/{slug}.html"), [art("x")], assets=["x.html"], options=NOW)
+
+
+def test_each_section_may_have_its_own_permalink():
+    config = SiteConfig.for_tests(permalink="/{year}/{slug}/", permalinks={"opinion": "/opinion/{slug}.html"})
+    site = build_site(config, [art("a", source="content/opinion/a.md"), art("b", source="content/news/b.md")],
+                      options=NOW)
+    assert sorted(a.url for a in site.articles) == ["/2024/b/", "/opinion/a.html"]
+
+
+@pytest.mark.parametrize("pattern, fields, path", [
+    ("/{categories}/{year}/{month}/{day}/{slug}.html", {"categories": ("Local News", "Amman")},
+     "/local news/amman/2024/09/13/x.html"),                                   # Jekyll's default
+    ("/{categories}/{slug}/", {}, "/x/"),                                       # no category: no empty folder
+    ("/{folder}/{slug}/", {"source": "content/posts/x/index.md"}, "/posts/x/"),              # a page bundle
+    ("/{folder}/{slug}/", {"source": "content/posts/2020/x.md"}, "/posts/2020/x/"),
+    ("/{short_year}/{i_month}/{i_day}/{y_day}/{hour}{minute}/{slug}/", {}, "/24/9/13/257/1000/x/"),
+])
+def test_permalink_placeholders_of_other_generators(pattern, fields, path):
+    assert expand_permalink(pattern, art("x", **fields)) == path

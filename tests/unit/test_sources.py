@@ -224,3 +224,11 @@ def test_a_tag_of_invisible_characters_is_an_error_not_an_invisible_link():
     [error] = errors(article(tags='["\\u200b\\u200f", المياه]'))
     assert error.startswith("content/2024/story.md:4: an item of tags has no visible character (\\u200b\\u200f)")
     assert parse(article(tags='["نقطة\\u200cتحول"]')).tags == ("نقطة\u200cتحول",), "a joiner inside a word stays"
+
+
+def test_jekyll_tags_string_splits_at_spaces_when_asked():
+    jekyll = SiteConfig.for_tests(tags_split="space")
+    parsed = parse_source("content/_posts/2016-07-26-a.md", article(tags="بدايات برمجة", category="أخبار محلية"),
+                          jekyll)
+    assert parsed.tags == ("بدايات", "برمجة") and parsed.categories == ("أخبار محلية",)
+    assert parse(article(tags="التوتر الإقليمي, مياه")).tags == ("التوتر الإقليمي", "مياه")

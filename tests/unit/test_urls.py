@@ -58,3 +58,13 @@ def test_encode_path_is_urllib_quote_with_the_path_safe_characters():
     samples += ["".join(chr(code) for code in range(start, start + 40)) for start in range(0, 0x700, 40)]
     for sample in samples:
         assert encode_path(sample) == quote(sample, safe=_PATH_SAFE), sample
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("What's-New,-2016!", "What's-New,-2016!"),
+    ("C++ and_Go", "C++-and_Go"),
+    ("مقهى الحي؟", "مقهى-الحي"),
+    ("..hidden", "hidden"),
+])
+def test_jekyll_pretty_slugs_keep_what_jekyll_keeps(name, slug):
+    assert slugify(name, "pretty", lower=False) == slug

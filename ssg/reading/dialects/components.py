@@ -33,8 +33,10 @@ _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*')""")
 
 def component(scanner: Scanner, match: re.Match) -> tuple[str, int]:
     name = match.group("component").lstrip("</")
-    found = _TAG.match(scanner.text, match.start())
-    if name.lower() in HTML_ELEMENTS or found is None:
+    if name.lower() in HTML_ELEMENTS:
+        return match.group(0), match.end()
+    found = scanner.construct(_TAG, match.start())
+    if found is None:
         return match.group(0), match.end()
     tag = found.group(0)
     if not tag.startswith("</"):
@@ -44,7 +46,7 @@ def component(scanner: Scanner, match: re.Match) -> tuple[str, int]:
 
 
 def amp(scanner: Scanner, match: re.Match) -> tuple[str, int]:
-    found = _TAG.match(scanner.text, match.start())
+    found = scanner.construct(_TAG, match.start())
     if found is None:
         return match.group(0), match.end()
     tag = found.group(0)

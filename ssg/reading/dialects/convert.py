@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 REFERENCE = "ssg-ref:"      # an href the link resolver turns into the named article's URL
+ACROSS_BLOCKS = re.compile(r"\n[ \t]*(?:\n|```|~~~)")
+LONGEST_TAG = 2000          # characters a tag may take: a `{%` with no `%}` near it is text
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,33 @@ class Scanner:
         self.result = Converted(text)
         self.out: list[str] = []
         self._newlines: list[int] | None = None
+        self._not_after: dict[str, int] = {}      # a closing tag not found from this position on
+
+    def construct(self, pattern: re.Pattern, start: int, closer: str = "") -> re.Match | None:
+        """PATTERN at START, within LONGEST_TAG characters (up to the first CLOSER, when
+        given): a body of a million `{{` without their `}}` is read in one pass, not once
+        from each."""
+        end = start + LONGEST_TAG
+        if closer:
+            end = self.text.find(closer, start, end)
+            if end < 0:
+                return None
+            end += len(closer)
+        found = pattern.match(self.text, start, end)
+        if found is not None and "\n" in found.group(0) and ACROSS_BLOCKS.search(found.group(0)):
+            return None          # a tag does not go on past a blank line or a code fence
+        return found
+
+    def closing(self, key: str, pattern: re.Pattern, start: int) -> re.Match | None:
+        """The first match of PATTERN (a closing tag, KEY names it) from START on. A search that
+        found none is remembered: none from later on can find one either, and a body with
+        thousands of unclosed tags would otherwise be read once for each."""
+        if start >= self._not_after.get(key, len(self.text) + 1):
+            return None
+        found = pattern.search(self.text, start)
+        if found is None:
+            self._not_after[key] = start
+        return found
 
     # --- what handlers use --------------------------------------------------------------
 
@@ -95,18 +124,29 @@ class Scanner:
         found = pattern.search(written)
         self.out[:] = [written[:found.start()] + "\n" if found else written]
 
+    def _line_before(self, position: int) -> str:
+        """The text between the start of POSITION's line and POSITION, as far back as 256
+        characters (a body written on one line must not be read back from each construct)."""
+        return self.text[max(0, position - 256):position].rsplit("\n", 1)[-1]
+
     def at_line_start(self, position: int) -> bool:
-        start = self.text.rfind("\n", 0, position) + 1
-        return not self.text[start:position].strip()
+        return not self._line_before(position).strip()
 
     def rest_is_blank(self, position: int) -> bool:
         """Nothing but spaces between POSITION and the end of its line."""
-        end = self.text.find("\n", position)
-        return not self.text[position:end if end >= 0 else len(self.text)].strip()
+        return self.end_of_blank_line(position) is not None
+
+    def end_of_blank_line(self, position: int) -> int | None:
+        """Past the end of POSITION's line (its newline), if only spaces come before it; else
+        None. Looks 256 characters ahead at most, as _line_before looks back."""
+        window = self.text[position:position + 256]
+        rest, newline, _ = window.partition("\n")
+        if rest.strip() or (not newline and position + 256 < len(self.text)):
+            return None
+        return position + len(rest) + len(newline)
 
     def indent_at(self, position: int) -> str:
-        start = self.text.rfind("\n", 0, position) + 1
-        before = self.text[start:position]
+        before = self._line_before(position)
         return before if not before.strip() else ""
 
     # --- the walk -----------------------------------------------------------------------
@@ -173,16 +213,18 @@ def _fence(scanner: Scanner, match: re.Match) -> tuple[str, int]:
 
 def _code_span(scanner: Scanner, match: re.Match) -> tuple[str, int]:
     ticks = match.group("ticks")
-    closing = re.compile(rf"(?<!`){ticks}(?!`)")
-    end = closing.search(scanner.text, match.end())
+    end = scanner.closing(f"ticks {len(ticks)}", re.compile(rf"(?<!`){ticks}(?!`)"), match.end())
     if end is None:
         return ticks, match.end()
     return literal_code(scanner.text[match.start():end.end()]), end.end()
 
 
+_COMMENT_END = re.compile("-->")
+
+
 def _html_comment(scanner: Scanner, match: re.Match) -> tuple[str, int]:
-    end = scanner.text.find("-->", match.end())
-    stop = len(scanner.text) if end < 0 else end + 3
+    end = scanner.closing("-->", _COMMENT_END, match.end())
+    stop = len(scanner.text) if end is None else end.end()
     return scanner.text[match.start():stop], stop
 
 
@@ -204,8 +246,5 @@ def block(scanner: Scanner, position: int, html: str) -> str:
 
 def after_block(scanner: Scanner, end: int) -> int:
     """Where a block construct ends: past the rest of its line when only spaces follow."""
-    line_end = scanner.text.find("\n", end)
-    rest = scanner.text[end:line_end if line_end >= 0 else len(scanner.text)]
-    if rest.strip():
-        return end
-    return line_end + 1 if line_end >= 0 else len(scanner.text)
+    past = scanner.end_of_blank_line(end)
+    return end if past is None else past

@@ -25,12 +25,12 @@ def marker(scanner: Scanner, match: re.Match) -> tuple[str, int]:
     text, start = scanner.text, match.start()
     if text.startswith("{::", start):
         return _extension(scanner, match)
-    toc = _TOC.match(text, start)
+    toc = scanner.construct(_TOC, start)
     if toc is not None and scanner.at_line_start(start):
         scanner.done("kramdown toc")
         scanner.drop_before(_ITEM_BEFORE)
         return "\n" + TOC_MARK + "\n\n", after_block(scanner, toc.end())
-    attributes = ATTRIBUTE_LIST.match(text, start)
+    attributes = scanner.construct(ATTRIBUTE_LIST, start)
     if attributes is None:
         scanner.note(start, "template", "`{:` that starts no kramdown attribute list: shown as written")
         return "{:", match.end()
@@ -42,7 +42,7 @@ def marker(scanner: Scanner, match: re.Match) -> tuple[str, int]:
 
 
 def _extension(scanner: Scanner, match: re.Match) -> tuple[str, int]:
-    found = _EXTENSION.match(scanner.text, match.start())
+    found = scanner.construct(_EXTENSION, match.start())
     if found is None:
         scanner.note(match.start(), "kramdown", "`{::` that starts no kramdown extension: shown as written")
         return "{::", match.end()
@@ -51,7 +51,7 @@ def _extension(scanner: Scanner, match: re.Match) -> tuple[str, int]:
         scanner.done("kramdown " + name)
         return "", after_block(scanner, found.end())
     if name in ("comment", "nomarkdown"):
-        end = re.compile(r"\{:/(?:" + name + r")?\}").search(scanner.text, found.end())
+        end = scanner.closing("kramdown " + name, re.compile(r"\{:/(?:" + name + r")?\}"), found.end())
         if end is not None:
             scanner.done("kramdown " + name)
             inner = "" if name == "comment" else scanner.text[found.end():end.start()].strip("\n")

@@ -20,16 +20,15 @@ _TAG = re.compile(r"\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.DOTALL)
 _OUTPUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
 _ARGUMENT = re.compile(r"""(\w+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
 _INSIDE_BLOCKS = frozenset({"else", "elsif", "when", "break", "continue"})
-_LONGEST_TAG = 2000          # characters: a `{%` with no `%}` near it is text
 
 
 def _end_tag(scanner: Scanner, name: str, start: int) -> re.Match | None:
-    return re.compile(rf"\{{%-?\s*{name}\s*-?%\}}").search(scanner.text, start)
+    return scanner.closing(name, re.compile(rf"\{{%-?\s*{name}\s*-?%\}}"), start)
 
 
 def tag(scanner: Scanner, match: re.Match) -> tuple[str, int]:
-    found = _TAG.match(scanner.text, match.start())
-    if found is None or found.end() - found.start() > _LONGEST_TAG:
+    found = scanner.construct(_TAG, match.start(), "%}")
+    if found is None:
         scanner.note(match.start(), "template", "`{%` without its `%}`: shown as written")
         return "{%", match.end()
     name, arguments = found.group(1), found.group(2)
@@ -45,8 +44,8 @@ def tag(scanner: Scanner, match: re.Match) -> tuple[str, int]:
 def _raw(scanner: Scanner, found: re.Match, arguments: str) -> tuple[str, int]:
     end = _end_tag(scanner, "endraw", found.end())
     if end is None:
-        scanner.note(found.start(), "liquid", "`{% raw %}` without `{% endraw %}`: the rest is kept as written")
-        return "", found.end()
+        scanner.note(found.start(), "liquid", "`{% raw %}` without `{% endraw %}`: shown as written")
+        return found.group(0), found.end()
     scanner.done("liquid raw")
     return scanner.text[found.end():end.start()], end.end()
 
@@ -176,8 +175,8 @@ def _unquote(value: str) -> str:
 # --- {{ outputs }} -------------------------------------------------------------------------
 
 def output(scanner: Scanner, match: re.Match) -> tuple[str, int]:
-    found = _OUTPUT.match(scanner.text, match.start())
-    if found is None or found.end() - found.start() > _LONGEST_TAG:
+    found = scanner.construct(_OUTPUT, match.start(), "}}")
+    if found is None:
         scanner.note(match.start(), "template", "`{{` without its `}}`: shown as written")
         return "{{", match.end()
     value = _evaluate(scanner, found.group(1))

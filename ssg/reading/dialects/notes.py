@@ -5,7 +5,8 @@ grouped by kind when printed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+import posixpath
+from typing import Any, Container, Iterable, Mapping
 
 from ...article import Article
 
@@ -39,17 +40,24 @@ def pages_of(sources: Mapping[str, Any]) -> list[str]:
     return [path for path, entry in sources.items() if isinstance(entry.result, list) and not entry.result]
 
 
-def notes_of(articles: Iterable[Article], links: Mapping[str, str], pages: Iterable[str] = ()) -> tuple[Note, ...]:
+def notes_of(articles: Iterable[Article], links: Mapping[str, str], pages: Iterable[str] = (),
+             files: Container[str] = ()) -> tuple[Note, ...]:
     """Every article's notes, the links by name that LINKS (the model's) does not resolve
-    among them, and the PAGES skipped, in file and line order."""
+    among them, and the PAGES skipped, in file and line order. FILES: the site's output
+    paths and content/'s files, which a link by name [x](name) may mean instead."""
     found = [Note(page, 1, "page", "no date: a page, not an article; not built") for page in pages]
     for article in articles:
         for line, kind, message in article.notes:
+            if kind in ("reference", "link") and "name:" + message in links:
+                continue
             if kind == "reference":
-                if "name:" + message in links:
-                    continue
                 message = f"links to «{message}», which is no article here (a file name, with or without its date, " \
                           "or a slug)"
+            elif kind == "link":
+                target = posixpath.normpath(posixpath.join(article.content_dir, message))
+                if any(path in files for path in (target, target + "/index.html", target + ".html")):
+                    continue
+                kind, message = "reference", f"links to «{message}», which is neither an article nor a file here"
             found.append(Note(article.source, line, kind, message))
     return tuple(sorted(found, key=lambda n: (n.path, n.line, n.message)))
 

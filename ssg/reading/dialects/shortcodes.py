@@ -36,11 +36,12 @@ def _arguments(text: str) -> tuple[list[str], dict[str, str]]:
 
 
 def hugo(scanner: Scanner, match: re.Match) -> tuple[str, int]:
-    commented = _HUGO_COMMENT.match(scanner.text, match.start())
+    closer = (">" if match.group(0)[2] == "<" else "%") + "}}"
+    commented = scanner.construct(_HUGO_COMMENT, match.start(), "*/" + closer)
     if commented is not None:          # {{</* x */>}}: Hugo prints {{< x >}}
         scanner.done("hugo comment")
         return "{{" + commented.group(1) + commented.group(2) + commented.group(3) + "}}", commented.end()
-    found = _SHORTCODE.match(scanner.text, match.start())
+    found = scanner.construct(_SHORTCODE, match.start(), closer)
     if found is None:
         scanner.note(match.start(), "template", f"`{match.group(0)}` that opens no shortcode: shown as written")
         return match.group(0), match.end()
@@ -72,7 +73,7 @@ def hugo(scanner: Scanner, match: re.Match) -> tuple[str, int]:
 def _inner(scanner: Scanner, found: re.Match, name: str) -> tuple[str | None, int]:
     """The text up to the shortcode's closing {{< /name >}}, if it has one."""
     closing = re.compile(r"\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}")
-    end = closing.search(scanner.text, found.end())
+    end = scanner.closing("hugo " + name, closing, found.end())
     if end is None:
         return None, found.end()
     return scanner.text[found.end():end.start()], end.end()
@@ -194,18 +195,17 @@ _MEDIA = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)", re.IGNO
 
 def wordpress(scanner: Scanner, match: re.Match) -> tuple[str, int]:
     if match.group(0).startswith("[/"):
-        end = scanner.text.find("]", match.end())
-        stop = end + 1 if 0 <= end < match.end() + 40 else match.end()
+        end = scanner.text.find("]", match.end(), match.end() + 40)
+        stop = end + 1 if end >= 0 else match.end()
         scanner.note(match.start(), "wordpress", f"`{scanner.text[match.start():stop]}` closes no shortcode: "
                      "shown as written")
         return scanner.text[match.start():stop], stop
-    found = _WP_OPEN.match(scanner.text, match.start())
+    found = scanner.construct(_WP_OPEN, match.start())
     if found is None:
         return match.group(0), match.end()
     name = found.group(1)
     values = {key: value.strip("\"'") for key, value in _WP_ARGUMENT.findall(found.group(2))}
-    closing = re.compile(r"\[/" + name + r"\]")
-    end = closing.search(scanner.text, found.end())
+    end = scanner.closing("wordpress " + name, re.compile(r"\[/" + name + r"\]"), found.end())
     inner = scanner.text[found.end():end.start()] if end is not None else None
     stop = end.end() if end is not None else found.end()
     converted = _WORDPRESS[name](values, inner)

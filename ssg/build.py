@@ -66,17 +66,18 @@ class BuildReport:
 
 def build(root: Path, output_dir: Path | None = None, *, drafts: bool = False, future: bool = False,
           base_url: str | None = None, jobs: int | None = None, use_cache: bool = True,
-          reindex: bool = True, progress: Progress = no_progress) -> BuildReport:
+          reindex: bool = True, strict: bool = False, progress: Progress = no_progress) -> BuildReport:
     """Build the site in ROOT. Raises BuildFailed with every error found; then the
     previous output is left untouched. BASE_URL replaces site.toml's (the preview server
     builds for its own address). REINDEX false keeps an existing search index as it is
-    (the preview server: Pagefind takes tens of seconds on a large archive)."""
+    (the preview server: Pagefind takes tens of seconds on a large archive). STRICT makes
+    every warning an error, so that the build fails and site/ stays as it was."""
     started = time.perf_counter()
     config = load_config(root, output_dir)
     if base_url is not None:
         config = replace(config, base_url=base_url)
     options = BuildOptions(drafts=drafts, future=future, now=build_time(), jobs=jobs or default_jobs(),
-                           use_cache=use_cache, reindex=reindex)
+                           use_cache=use_cache, reindex=reindex, strict=strict)
     try:
         report = _build(config, options, progress)
     except BuildFailed as failure:
@@ -99,7 +100,8 @@ def _build(config: SiteConfig, options: BuildOptions, progress: Progress) -> Bui
     # emptied, replaced or half-restored since is built again whole.
     if quick is not None and quick.output_folder != output_identity(config.output_dir):
         quick = None
-    if nothing_changed(quick, inputs, config, options):
+    # A strict build must see the warnings, which a build with nothing to do does not make.
+    if not options.strict and nothing_changed(quick, inputs, config, options):
         return BuildReport(None, quick.articles, quick.outputs, 0, quick.outputs, 0, config.output_dir, 0.0)
     with emptying_trash(cache):
         return _rebuild(config, options, theme, inputs, quick, progress)
@@ -116,7 +118,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .incremental.plan import plan_outputs, write_outputs
     from .incremental.read import read_sources
     from .output.writer import open_writer
-    from .reading.dialects.notes import notes_of, pages_of
+    from .reading.dialects.notes import as_errors, notes_of, pages_of
     from .rendering.renderer import Renderer, render_body
     from .search.pagefind import plan_index, write_index
     from .text.dates import DateStyle
@@ -140,14 +142,16 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
             search = plan_index(config, last.search if last is not None else None, model.published(),
                                 model.fingerprints.cards, model.fingerprints.bodies, plan.site, options.reindex)
             index = write_index(search, config, dates, writer, progress, options.jobs, update=last is not None)
+            notes = notes_of(model.published(), model.links, pages_of(model.sources), {*done.outputs, *inputs.assets})
+            warnings = tuple(str(note) for note in config.settings_notes) + model.warnings
+            if options.strict and (notes or warnings):
+                raise BuildFailed(as_errors(notes, config.settings_notes, model.warnings))
             writer.commit([*done.written, *index.written], [*plan.deleted, *index.deleted])
     kept = keep_only(cache / "bodies", store.index, feed_bodies(model.body_pages.values(), model.fingerprints))
     save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept),
                _quick_check(config, inputs, options, model, done))
     return BuildReport(model.site, model.articles, len(done.outputs), len(done.written), len(done.unchanged),
-                       len(plan.deleted), config.output_dir, 0.0, config.layout_notes + model.warnings,
-                       tuple(sorted(done.rendered)), notes_of(model.published(), model.links, pages_of(model.sources),
-                                {*done.outputs, *inputs.assets}))
+                       len(plan.deleted), config.output_dir, 0.0, warnings, tuple(sorted(done.rendered)), notes)
 
 
 def _next_state(config: SiteConfig, inputs: Inputs, model: SiteModel, plan: Plan, done: Written, search: SearchPlan,

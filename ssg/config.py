@@ -62,7 +62,8 @@ class SiteConfig:
     root: Path = Path(".")
     output_dir: Path = Path("site")
     settings_file: str = CONFIG_FILE         # or the generator's own (_config.yml) for an archive built in place
-    layout_notes: tuple[str, ...] = ()       # what of the generator's settings could not be carried over
+    settings_notes: tuple[SiteError, ...] = ()   # warnings on the settings: what a generator's could not
+                                                 # carry over, a key that sets nothing
 
     @property
     def date_locale(self) -> str:
@@ -411,6 +412,9 @@ def config_from(data: dict[str, Any], text: str = "", *, source: str = CONFIG_FI
             errors.append(SiteError(source, None, f"missing required key {key!r}", f"add a line: {EXAMPLES[key]}"))
     if errors:
         raise ConfigError(errors)
+    misplaced = _misplaced_keys(data, text, source)
+    if misplaced:
+        fields["settings_notes"] = tuple(fields.get("settings_notes", ())) + misplaced
     values = dict(data)
     base_url = values["base_url"]
     if not base_url.endswith("/"):
@@ -431,6 +435,24 @@ def config_from(data: dict[str, Any], text: str = "", *, source: str = CONFIG_FI
         values["extra"] = MappingProxyType(values["extra"])
     return SiteConfig(**values, root=root, output_dir=output_dir if output_dir is not None else root / "site",
                       **fields)
+
+
+def _misplaced_keys(data: dict[str, Any], text: str, source: str) -> tuple[SiteError, ...]:
+    """Settings written inside [extra]: TOML puts every line after a table's header into the
+    table, so `locale = "ar_IQ"` appended to a site.toml that ends with [extra] sets nothing."""
+    extra = data.get("extra")
+    if not isinstance(extra, dict):
+        return ()
+    start = _line_of_key(text, "extra") or 0
+    found = []
+    for key in extra:
+        if key in KEYS and key != "extra":
+            line = _line_of_key("\n".join(text.splitlines()[start:]), key)
+            found.append(SiteError(source, line + start if line else None,
+                                   f"`{key}` is inside [extra], where it sets nothing (ssg reads it from the top)",
+                                   "move the line above the first [table] of the file: TOML puts every line after "
+                                   "a [table] header into that table"))
+    return tuple(found)
 
 
 def _alias_map(table: dict[str, Any]) -> dict[str, str]:
@@ -457,7 +479,8 @@ def load_config(root: Path, output_dir: Path | None = None) -> SiteConfig:
                                          "pass the site folder with -s DIR")])
         # An archive of another generator, built in place: its settings, translated.
         config = config_from(layout.settings, source=layout.settings_file, root=root, output_dir=output,
-                             settings_file=layout.settings_file, layout_notes=layout.notes)
+                             settings_file=layout.settings_file,
+                             settings_notes=tuple(SiteError(layout.settings_file, None, note) for note in layout.notes))
         _check_output_dir(config)
         return config
     data = path.read_bytes()

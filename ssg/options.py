@@ -17,6 +17,7 @@ class BuildOptions:
     jobs: int = 1                    # processes that parse and render
     use_cache: bool = True           # reuse the last build's work (.ssg-cache/)
     reindex: bool = True             # False keeps a search index whose pages changed (the preview server)
+    strict: bool = False             # every warning is an error (--strict)
 
 
 def default_jobs() -> int:

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--drafts", action="store_true", help="include articles with draft: true")
     build_cmd.add_argument("--future", action="store_true", help="include articles dated in the future")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors and warnings")
+    build_cmd.add_argument("--strict", action="store_true",
+                           help="fail on any warning (a misspelt key, a missing picture): for CI")
     build_cmd.add_argument("-v", "--verbose", action="store_true",
                            help="list every warning, not the first few of each kind")
     build_cmd.add_argument("-j", "--jobs", type=int, help="processes to render with (default: one per core)")
@@ -118,7 +120,7 @@ def _run_build(args: argparse.Namespace) -> int:
     progress = BuildProgress(quiet=args.quiet)
     try:
         report = build(args.source, args.output, drafts=args.drafts, future=args.future, jobs=args.jobs,
-                       use_cache=not args.clean, progress=progress)
+                       use_cache=not args.clean, strict=args.strict, progress=progress)
     finally:
         progress.close()
     for warning in report.warnings:
@@ -173,7 +175,7 @@ def _run_deploy(args: argparse.Namespace) -> int:
     from .deploy import DeployRequest, choose_target, mask_secrets, preflight
     if args.build:
         _run_build(argparse.Namespace(source=args.source, output=args.output, drafts=False, future=False,
-                                      quiet=False, jobs=None, clean=False))
+                                      quiet=False, jobs=None, clean=False, strict=False, verbose=False))
     config = load_config(args.source, args.output)
     request = DeployRequest(args.target, args.remote, args.branch, args.dest, args.dry_run, args.force)
     target = choose_target(config, request)

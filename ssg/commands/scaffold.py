@@ -8,7 +8,9 @@ from pathlib import Path
 
 from ..config import CONFIG_FILE, load_config
 from ..errors import CommandError
+from ..reading.placeholders import PLACEHOLDERS
 from ..text.dates import iso
+from ..text.lang import primary_language
 from ..text.urls import slugify
 
 SITE_TOML = '''\
@@ -34,6 +36,20 @@ per_page = 10
 # A folder under themes/ here, or one shipped with ssg.
 theme = "default"
 
+# How dates read: the CLDR locale gives the month names, كانون الثاني ... in
+# "ar_SY", "ar_IQ", "ar_LB", "ar_JO", يناير ... in "ar_EG", "ar_SA".
+# locale = "ar_IQ"
+# "arabic" prints ٠١٢٣٤٥٦٧٨٩ in dates and numbers (never in URLs).
+# digits = "arabic"
+# true adds the Umm al-Qura date: 13 أيلول 2024 · 10 ربيع الأول 1446 هـ
+# hijri = true
+# Share links under each article, among "whatsapp", "telegram", "x", "facebook", "email", "copy".
+# share = ["whatsapp", "telegram", "x", "facebook", "email", "copy"]
+
+# Tables come last: every line after a [table] header belongs to that table, so a
+# setting added at the end of this file would land in [extra] and set nothing
+# (the build warns). Add settings above this comment.
+
 # Your own values for your templates: {{ site.extra.twitter }}
 [extra]
 '''
@@ -49,12 +65,14 @@ author: ""
 {lang}draft: false
 ---
 
-اكتب الفقرة الأولى هنا: هي مقدمة الخبر.
+{lead}
 
-## عنوان فرعي
+## {heading}
 
-نص المقال.
+{body}
 '''
+HEADINGS = {"ar": "عنوان فرعي", "en": "A subheading"}
+GITIGNORE = "# What ssg builds and keeps between builds\n/site/\n.ssg-cache/\n"
 
 
 class ScaffoldError(CommandError):
@@ -68,6 +86,8 @@ def new_site(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     config.write_text(SITE_TOML, encoding="utf-8")
     (folder / "content").mkdir(exist_ok=True)
+    if not (folder / ".gitignore").exists():
+        (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     return config
 
 
@@ -82,6 +102,8 @@ def new_article(root: Path, title: str, lang: str | None = None, now: dt.datetim
         raise ScaffoldError(f"{path} already exists; choose another title or edit that file")
     path.parent.mkdir(parents=True, exist_ok=True)
     lang_line = f"lang: {lang}\n" if lang else ""
+    words = "ar" if primary_language(lang or config.language) == "ar" else "en"
+    lead, body = PLACEHOLDERS[words]
     path.write_text(ARTICLE.format(title=json.dumps(title.strip(), ensure_ascii=False), date=iso(moment),
-                                   lang=lang_line), encoding="utf-8")
+                                   lang=lang_line, lead=lead, heading=HEADINGS[words], body=body), encoding="utf-8")
     return path

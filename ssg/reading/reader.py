@@ -20,6 +20,7 @@ from ..text.dates import BadDate, parse_date
 from ..errors import SiteError, display_path
 from .dialects import convert
 from .dialects.context import context_for
+from .placeholders import placeholder_lines
 from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
 from ..text.lang import direction_of, is_valid_language, normalize_language
 from ..text.controls import without_controls
@@ -102,6 +103,36 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?(?:
 _NAME_LINK = re.compile(r"\]\(\s*<?([^()\s<>/#?:.]+)/?(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
+_FILE_LINKS = re.compile(
+    r"!\[[^\]]*\]\(\s*<?([^)\s>]+)"                                                  # ![alt](picture)
+    r"|(?<!!)\[[^\]]*\]\(\s*<?([^)\s>#?]+\.(?!md\b|markdown\b|html?\b)[A-Za-z0-9]{2,5})[)\s>]"   # [x](file.pdf)
+    r"|<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)                      # <img src>
+
+
+def files_linked(body: str, folder: str) -> list[tuple[int, str]]:
+    """The pictures and files BODY shows or links to in the site, each with its line in the
+    body and its path in the site (FOLDER: the article's folder under content/)."""
+    if "](" not in body and "<img" not in body.lower():
+        return []
+    found = []
+    for match in _FILE_LINKS.finditer(body):
+        target = unquote((match.group(1) or match.group(2) or match.group(3)).split("#")[0].split("?")[0])
+        path = site_path(target, folder)
+        if path is not None:
+            found.append((body.count("\n", 0, match.start()) + 1, path))
+    return found
+
+
+def site_path(target: str, folder: str) -> str | None:
+    """Where a relative or root path written in an article (in FOLDER under content/) is in
+    the site; None for a URL, an anchor, a template value or a path out of the site."""
+    if not target or "://" in target or target.startswith(("//", "#", "data:", "mailto:", "ssg-ref:")) \
+            or "{" in target or ":" in target.split("/")[0]:
+        return None
+    path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+    return None if path.startswith("..") or path == "." else path
+
+
 def links_by_name(body: str) -> list[tuple[int, str]]:
     """The links to a name alone in BODY, [x](other-post), each with its line in the body."""
     if "](" not in body:
@@ -154,9 +185,13 @@ def _with_dialects(article: Article, config: SiteConfig) -> Article:
     converted = convert(without_controls(body), context_for(article, config))
     offset = article.body_line - 1
     named = [(offset + line, "link", name) for line, name in links_by_name(body)]
+    named += sorted({(offset + line, "file", path) for line, path in files_linked(body, article.content_dir)})
+    named += [(offset + line, "placeholder", f"«{text}» is the text `ssg new article` wrote: replace it")
+              for line, text in placeholder_lines(body)]
     if converted.text is article.body and not converted.notes:
-        return dataclasses.replace(article, notes=tuple(named)) if named else article
+        return dataclasses.replace(article, notes=article.notes + tuple(named)) if named else article
     notes: list[Note] = [(offset + line, kind, message) for line, kind, message in converted.notes] + named
+    notes += article.notes
     notes += [(offset + line, "reference", name) for line, name in converted.references]
     links = list(linked_sources(converted.text, article.source))
     links += [f"name:{name}" for _, name in converted.references if f"name:{name}" not in links]
@@ -303,6 +338,12 @@ class _FieldReader:
         slug = self._slug(path, jekyll, title, config)
         summary = self.text("summary")
         extra = {k: v for k, v in self.data.items() if k not in KNOWN_KEYS}
+        notes = [(line_of_key(self.split, key), "frontmatter", message)
+                 for key, value in extra.items() if (message := _misspelt(key, value))]
+        image = self.image(title)
+        picture = site_path(image.src, "/".join(path.parts[1:-1])) if image is not None else None
+        if picture is not None:
+            notes.append((line_of_key(self.split, self.get("image")[0] or "image"), "file", picture))
         return Article(
             source=self.source, title=title, date=date, slug=slug,
             body=self.split.body, body_line=self.split.body_line, body_offset=self.split.body_offset,
@@ -310,10 +351,10 @@ class _FieldReader:
             updated=updated, summary=summary or without_controls(first_paragraph(self.split.body)),
             summary_from_body=not summary,
             tags=self.strings("tags", config.tags_split), categories=self.strings("categories", config.tags_split),
-            authors=self.strings("authors"), image=self.image(title),
+            authors=self.strings("authors"), image=image,
             sources=self.strings("sources"), lang=lang, dir=direction,
             draft=bool(draft) or published is False, aliases=self.strings("aliases"),
-            extra=extra, fixed_path=self._fixed_path(),
+            extra=extra, fixed_path=self._fixed_path(), notes=tuple(notes),
         )
 
     def _slug(self, path: PurePosixPath, jekyll: re.Match | None, title: str, config: SiteConfig) -> str:
@@ -361,6 +402,37 @@ class _FieldReader:
         if not path.endswith("/") and not path.endswith((".html", ".htm")):
             path += "/"          # as Hugo writes `url: /a/b`: a folder with its index.html
         return path
+
+
+_FLAGS = frozenset(ALIASES["draft"] + ALIASES["published"])
+
+
+def _misspelt(key: str, value: Any) -> str:
+    """A note when KEY, which no field reads, is one typo away from a key that one does
+    (tag, imgae, tilte, categroy); '' otherwise. A value of another kind than the key
+    takes (featured: true is not a misspelt feature) is nobody's typo."""
+    for known in sorted(KNOWN_KEYS):
+        if (isinstance(value, bool)) != (known in _FLAGS):
+            continue
+        if _typos(key.lower(), known.lower()) <= (1 if len(known) <= 5 else 2) and key.lower() != known.lower():
+            return (f"unknown front-matter key `{key}`: did you mean `{known}`? (as written, it reaches templates "
+                    f"as article.extra.{key}, and the {known} is lost)")
+    return ""
+
+
+def _typos(a: str, b: str) -> int:
+    """Edits between A and B (a letter added, dropped, changed, or two swapped), up to 3."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous, current = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+    return current[len(b)]
 
 
 _PICTURE_KEYS = ("path", "src", "url", "image", "feature", "file", "overlay_image", "teaser")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
 from typing import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 
@@ -19,21 +20,62 @@ from ..text.urls import encode_path, slugify
 
 # Blocks whose direction follows their own first strong character, so an English
 # paragraph inside an Arabic article reads left to right.
-AUTO_DIRECTION = frozenset({
-    "paragraph_open", "heading_open", "list_item_open", "blockquote_open", "th_open", "td_open",
-})
+AUTO_DIRECTION = frozenset({"paragraph_open", "heading_open", "th_open", "td_open"})
+# Blocks that hold other blocks: dir="auto" would skip their children, which carry their own
+# dir, and find no text (a loose list's items, a quote of paragraphs: ltr). A quote's direction
+# is its first strong letter's, found here; a list's is its items' when they agree, and else
+# the page's. Items inherit it, so that a Latin item of an Arabic list ("Reuters" among the
+# sources) keeps its marker on the list's side, inside the column.
+CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 
 Resolver = Callable[[str], str]
 
 
 def _set_directions(state: StateCore) -> None:
-    for token in state.tokens:
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
         if token.type in AUTO_DIRECTION and not token.hidden:
             token.attrSet("dir", "auto")
+        elif token.type in CONTAINERS:
+            direction = _list_direction(tokens, index) if token.type != "blockquote_open" \
+                else _first_strong_direction(tokens, index)
+            if direction:
+                token.attrSet("dir", direction)
         if token.children:
             for child in token.children:
                 if child.type == "code_inline":
                     child.attrSet("dir", "ltr")
+
+
+def _list_direction(tokens, start: int) -> str:
+    """The direction the items of the list at TOKENS[START] agree on, or '' (the page's)."""
+    level, found = tokens[start].level, set()
+    for index in range(start + 1, len(tokens)):
+        token = tokens[index]
+        if token.level == level and token.nesting == -1:
+            break
+        if token.type == "list_item_open" and token.level == level + 1:
+            found.add(_first_strong_direction(tokens, index))
+    found.discard("")
+    return found.pop() if len(found) == 1 else ""
+
+
+def _first_strong_direction(tokens, start: int) -> str:
+    """'rtl' or 'ltr' by the first strong letter of the text inside the block that opens at
+    TOKENS[START] (code aside, as a browser's dir="auto" sets it aside); '' if none."""
+    level = tokens[start].level
+    for token in tokens[start + 1:]:
+        if token.level <= level and token.nesting == -1:
+            return ""
+        for child in token.children or ():
+            if child.type == "text":
+                for ch in child.content:
+                    kind = unicodedata.bidirectional(ch)
+                    if kind in ("R", "AL"):
+                        return "rtl"
+                    if kind == "L":
+                        return "ltr"
+    return ""
 
 
 def _normalize(state: StateCore) -> None:

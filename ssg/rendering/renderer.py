@@ -123,7 +123,20 @@ def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = N
     env.globals.update(t=word, asset=asset, url_for=urls.url, words_json=words_json, cached=MacroMemo())
     env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, number=number_filter, iso=iso,
                        inline_markdown=lambda text: Markup(render_inline(text)))
+    env.tests["labelled"] = labelled
     return env
+
+
+_LABEL = re.compile(r"^\s*(?:©|\(c\)|[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]"
+                    r"|(?:تصوير|رسم|صورة|الصورة|المصدر|عدسة|photo|image|source|illustration|graphic|credit)\b)",
+                    re.IGNORECASE)
+
+
+def labelled(text: str) -> bool:
+    """A credit that says what it credits (رسم: قسم الغرافيك, Photo: AP, © الوكالة, تصوير وكالة
+    الأنباء): the theme adds no "تصوير:" of its own. A label is up to three words and a colon,
+    ©, or a word that names a kind of credit."""
+    return bool(_LABEL.match(str(text or "")))
 
 
 def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:

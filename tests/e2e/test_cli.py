@@ -71,8 +71,29 @@ def test_new_site_then_new_article_then_build(tmp_path, monkeypatch):
     assert written.name == "قمة-المياه-في-بغداد.md"
     text = written.read_text(encoding="utf-8")
     assert 'title: "قمة المياه في بغداد؟"' in text and re.search(r"^date: \d{4}-\d\d-\d\dT", text, re.M)
-    assert ssg("build", "-s", str(root)).returncode == 0
+    built = ssg("build", "-s", str(root))
+    assert built.returncode == 0
     assert len(list((root / "site").rglob("index.html"))) >= 2
+    # Published with its placeholder text: warned, on the lines to replace; --strict refuses it.
+    shown = written.relative_to(root).as_posix()
+    assert f"    {shown}:11: «اكتب الفقرة الأولى هنا: هي مقدمة الخبر.» is the text `ssg new article` wrote" \
+        in built.stderr and f"    {shown}:15: «نص المقال.»" in built.stderr
+    assert ssg("build", "-s", str(root), "--strict").returncode == 1
+    written.write_text(text.replace("اكتب الفقرة الأولى هنا: هي مقدمة الخبر.", "افتتحت القمة صباحاً.")
+                       .replace("نص المقال.", "وناقشت حصص المياه."), encoding="utf-8")
+    assert ssg("build", "-s", str(root), "--strict").returncode == 0
+    assert (root / ".gitignore").read_text(encoding="utf-8").splitlines()[1:] == ["/site/", ".ssg-cache/"]
+
+
+def test_a_setting_appended_after_the_last_table_is_a_warning(tmp_path):
+    assert ssg("new", str(tmp_path)).returncode == 0
+    with (tmp_path / "site.toml").open("a", encoding="utf-8") as settings:
+        settings.write('locale = "ar_IQ"\n')
+    line = len((tmp_path / "site.toml").read_text(encoding="utf-8").splitlines())
+    result = ssg("build", "-s", str(tmp_path))
+    assert result.returncode == 0
+    assert f"warning: site.toml:{line}: `locale` is inside [extra], where it sets nothing" in result.stderr
+    assert "hint: move the line above the first [table] of the file" in result.stderr
 
 
 def test_new_refuses_to_overwrite(tmp_path):

@@ -18,9 +18,18 @@ def test_arabic_heading_ids_without_tashkeel_and_unique():
 
 def test_blocks_follow_their_own_direction_and_code_is_ltr():
     html = render_markdown("- بند\n\n> اقتباس\n\nEnglish paragraph with `code`.\n\n```\nx = 1\n```\n")
-    assert '<li dir="auto">' in html and '<blockquote dir="auto">' in html
+    assert '<ul dir="rtl">\n<li>بند</li>' in html and '<blockquote dir="rtl">' in html
     assert '<p dir="auto">English paragraph with <code dir="ltr">code</code>.</p>' in html
     assert '<pre dir="ltr"><code>x = 1' in html
+
+
+def test_a_container_takes_the_direction_of_its_text_and_its_items_inherit_it():
+    """dir="auto" on an item whose text is in a <p dir="auto"> finds no text: ltr."""
+    loose = render_markdown("- أول\n\n- ثان\n\n> فقرة\n>\n> Second\n\n- English\n- list\n")
+    assert loose.startswith('<ul dir="rtl">\n<li>\n<p dir="auto">أول</p>')
+    assert '<blockquote dir="rtl">' in loose and '<ul dir="ltr">\n<li>English</li>' in loose
+    mixed = render_markdown("- Reuters\n- رويترز\n")                # items disagree: the page's direction
+    assert mixed.startswith("<ul>\n<li>Reuters</li>")
 
 
 def test_raw_html_is_kept():

@@ -105,3 +105,17 @@ def test_cached_macro_renders_once_per_argument_and_tells_equal_records_apart():
     memo(card, {"title": "ب"})            # a third argument pushes the oldest out
     memo(card, first)
     assert len(calls) == 4
+
+
+@pytest.mark.parametrize("credit, shown", [
+    ("أحمد علي", '<span class="credit">تصوير: <bdi>أحمد علي</bdi></span>'),
+    ("رسم: قسم الغرافيك", '<span class="credit"><bdi>رسم: قسم الغرافيك</bdi></span>'),
+    ("تصوير وكالة الأنباء", '<span class="credit"><bdi>تصوير وكالة الأنباء</bdi></span>'),
+    ("Photo: AP", '<span class="credit"><bdi>Photo: AP</bdi></span>'),
+    ("© الوكالة", '<span class="credit"><bdi>© الوكالة</bdi></span>'),
+])
+def test_a_credit_with_its_own_label_gets_no_second_one(tmp_path, credit, shown):
+    """The sample showed "تصوير: رسم: قسم الغرافيك"."""
+    from ssg.article import Image
+    pages = render(SiteConfig.for_tests(root=tmp_path), [art("قمة", image=Image("a.jpg", credit=credit))])
+    assert shown in pages["2024/09/x/index.html"]

@@ -9,9 +9,13 @@ import posixpath
 from typing import Any, Container, Iterable, Mapping
 
 from ...article import Article
+from ...errors import SiteError
 
 # Each kind of note, as a group's heading says it.
 KINDS = {
+    "frontmatter": "front-matter keys that look misspelt",
+    "file": "pictures and files that are not there",
+    "placeholder": "articles that still hold the text ssg new article wrote",
     "liquid": "Liquid tags and values with no equivalent here, shown as written",
     "include": "Jekyll includes not expanded, shown as written",
     "shortcode": "Hugo shortcodes not converted",
@@ -47,7 +51,13 @@ def notes_of(articles: Iterable[Article], links: Mapping[str, str], pages: Itera
     paths and content/'s files, which a link by name [x](name) may mean instead."""
     found = [Note(page, 1, "page", "no date: a page, not an article; not built") for page in pages]
     for article in articles:
+        missing: set[str] = set()
         for line, kind, message in article.notes:
+            if kind == "file":
+                if message in files or message in missing:
+                    continue             # there, or told once for this article already
+                missing.add(message)
+                message = f"shows or links to /{message}, which is no file of the site (in content/ or static/)"
             if kind in ("reference", "link") and "name:" + message in links:
                 continue
             if kind == "reference":
@@ -60,6 +70,18 @@ def notes_of(articles: Iterable[Article], links: Mapping[str, str], pages: Itera
                 kind, message = "reference", f"links to «{message}», which is neither an article nor a file here"
             found.append(Note(article.source, line, kind, message))
     return tuple(sorted(found, key=lambda n: (n.path, n.line, n.message)))
+
+
+STRICT_HINT = "--strict makes every warning an error: fix this, or build without --strict"
+
+
+def as_errors(notes: Iterable[Note], settings: Iterable[SiteError], content: Iterable[str]) -> list[SiteError]:
+    """A strict build's warnings, as the errors that fail it: the notes on articles, those on
+    the settings, and those on the content as a whole (tags that look alike)."""
+    errors = [SiteError(note.path, note.line, note.message, STRICT_HINT) for note in notes]
+    errors += [SiteError(note.path, note.line, note.message, note.hint or STRICT_HINT) for note in settings]
+    errors += [SiteError("content", None, warning, STRICT_HINT) for warning in content]
+    return errors
 
 
 def grouped(notes: Iterable[Note], shown: int | None = 5) -> list[str]:

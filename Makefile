@@ -28,7 +28,7 @@ serve: $(BIN)/ssg
 
 test: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(BIN)/ruff check ssg tests
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rs
 
 # Rewrite the expected output of the golden test after an intended change.
 golden: $(VENV)/.test-deps

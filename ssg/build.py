@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .incremental.modelling import SiteModel
     from .incremental.plan import Plan, Written
     from .model.site import Site
-    from .reading.dialects.notes import Note
+    from .reading.notes import Note
     from .search.pagefind import SearchPlan
 
 
@@ -118,7 +118,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .incremental.plan import plan_outputs, write_outputs
     from .incremental.read import read_sources
     from .output.writer import open_writer
-    from .reading.dialects.notes import as_errors, notes_of, pages_of
+    from .reading.notes import as_errors, notes_of, pages_of, settings_files_missing
     from .rendering.renderer import Renderer, render_body
     from .search.pagefind import plan_index, write_index
     from .text.dates import DateStyle
@@ -142,10 +142,12 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
             search = plan_index(config, last.search if last is not None else None, model.published(),
                                 model.fingerprints.cards, model.fingerprints.bodies, plan.site, options.reindex)
             index = write_index(search, config, dates, writer, progress, options.jobs, update=last is not None)
-            notes = notes_of(model.published(), model.links, pages_of(model.sources), {*done.outputs, *inputs.assets})
-            warnings = tuple(str(note) for note in config.settings_notes) + model.warnings
+            files = {*done.outputs, *inputs.assets}
+            notes = notes_of(model.published(), model.links, pages_of(model.sources), files)
+            settings = (*config.settings_notes, *settings_files_missing(config, files))
+            warnings = tuple(str(note) for note in settings) + model.warnings
             if options.strict and (notes or warnings):
-                raise BuildFailed(as_errors(notes, config.settings_notes, model.warnings))
+                raise BuildFailed(as_errors(notes, settings, model.warnings))
             writer.commit([*done.written, *index.written], [*plan.deleted, *index.deleted])
     kept = keep_only(cache / "bodies", store.index, feed_bodies(model.body_pages.values(), model.fingerprints))
     save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept),

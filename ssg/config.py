@@ -56,6 +56,8 @@ class SiteConfig:
     search: bool = True              # a Pagefind index and a /search/ page
     search_shard_size: int = 500     # articles per part of the index, at most (ssg/search/shards.py)
     cname: str = ""                  # written to site/CNAME for GitHub Pages' custom domain
+    logo: str = ""                   # the publisher's logo (JSON-LD): a path from the site's root, or a URL
+    default_image: str = ""          # the share picture of pages without one of their own
     deploy: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # Where the site lives; not keys of site.toml.
@@ -248,6 +250,17 @@ def _check_deploy(value: Any) -> str | None:
     return None
 
 
+SHARE_PICTURES = (".jpg", ".jpeg", ".png", ".webp", ".gif")    # what link previews show (not SVG)
+
+
+def _check_picture(value: Any) -> str | None:
+    if not isinstance(value, str) or not (value.startswith("/") or re.match(r"https?://", value)):
+        return 'must be a path from the site\'s root, such as "/images/logo.png", or an http(s) URL'
+    if not value.lower().split("?")[0].endswith(SHARE_PICTURES):
+        return "must be a JPEG, PNG, WebP or GIF picture: link previews (WhatsApp, X, Facebook) show no SVG"
+    return None
+
+
 def _check_cname(value: Any) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9.-]+\.[A-Za-z0-9-]+", value):
         return 'must be a bare host name such as "archive.example.org"'
@@ -310,6 +323,8 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "search": "search = false",
     "search_shard_size": "search_shard_size = 500",
     "cname": 'cname = "archive.example.org"',
+    "logo": 'logo = "/images/logo.png"',
+    "default_image": 'default_image = "/images/share.png"',
     "deploy": '[deploy] then target = "git" and remote = "git@host:user/repo.git"',
     "extra": "[extra] then your own keys",
 }
@@ -342,6 +357,8 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "search": _check_bool,
     "search_shard_size": _check_count,
     "cname": _check_cname,
+    "logo": _check_picture,
+    "default_image": _check_picture,
     "deploy": _check_deploy,
     "extra": _check_table,
 }

@@ -126,7 +126,7 @@ def _run_build(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if report.notes:
-        from ..reading.dialects.notes import grouped
+        from ..reading.notes import grouped
         for line in grouped(report.notes, None if args.verbose else 5):
             print(line if line.startswith(" ") else f"warning: {line}", file=sys.stderr)
     if not args.quiet:

@@ -9,10 +9,12 @@ PLACEHOLDERS = {
     "en": ("Write the first paragraph here: it is the story's lead.", "The story's text."),
 }
 _LINES = frozenset(line for lines in PLACEHOLDERS.values() for line in lines)
+_AR_LEAD, _AR_BODY = PLACEHOLDERS["ar"]
+_EN_LEAD, _EN_BODY = PLACEHOLDERS["en"]
 
 
 def placeholder_lines(body: str) -> list[tuple[int, str]]:
     """The lines of BODY (1-based, in the body) that are still a placeholder, with the text."""
-    if not any(line in body for line in _LINES):
-        return []
+    if _AR_BODY not in body and _AR_LEAD not in body and _EN_BODY not in body and _EN_LEAD not in body:
+        return []                        # every article but a new one: four searches at C speed
     return [(number, line.strip()) for number, line in enumerate(body.split("\n"), start=1) if line.strip() in _LINES]

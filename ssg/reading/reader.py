@@ -18,7 +18,8 @@ from ..article import Article, Image, Note
 from ..config import SiteConfig
 from ..text.dates import BadDate, parse_date
 from ..errors import SiteError, display_path
-from .dialects import convert
+from .dialects import Converted, convert
+from .dialects.convert import may_hold_constructs
 from .dialects.context import context_for
 from .placeholders import placeholder_lines
 from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
@@ -93,7 +94,10 @@ def load_body(article: Article, root: Path) -> str:
 
 def load_markdown(article: Article, config: SiteConfig) -> str:
     """The article's body as Markdown: other generators' constructs converted (dialects)."""
-    return convert(without_controls(load_body(article, config.root)), context_for(article, config)).text
+    body = without_controls(load_body(article, config.root))
+    if not may_hold_constructs(body):
+        return body
+    return convert(body, context_for(article, config)).text
 
 
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)"
@@ -103,24 +107,29 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.(?:md|markdown))(?:#[^)\s>]*)?>?(?:
 _NAME_LINK = re.compile(r"\]\(\s*<?([^()\s<>/#?:.]+)/?(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-_FILE_LINKS = re.compile(
-    r"!\[[^\]]*\]\(\s*<?([^)\s>]+)"                                                  # ![alt](picture)
-    r"|(?<!!)\[[^\]]*\]\(\s*<?([^)\s>#?]+\.(?!md\b|markdown\b|html?\b)[A-Za-z0-9]{2,5})[)\s>]"   # [x](file.pdf)
-    r"|<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)                      # <img src>
+# Each starts with literal characters, which the regex engine looks for at C speed.
+_PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")                                      # ![alt](picture)
+_FILE = re.compile(r"\]\(\s*<?([^)\s>#?]+\.(?!md\b|markdown\b|html?\b)[A-Za-z0-9]{2,5})[)\s>]")  # [x](file.pdf)
+_IMG = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)              # <img src>
 
 
 def files_linked(body: str, folder: str) -> list[tuple[int, str]]:
     """The pictures and files BODY shows or links to in the site, each with its line in the
     body and its path in the site (FOLDER: the article's folder under content/)."""
-    if "](" not in body and "<img" not in body.lower():
+    if "](" not in body and "<img" not in body and "<IMG" not in body:
         return []
-    found = []
-    for match in _FILE_LINKS.finditer(body):
-        target = unquote((match.group(1) or match.group(2) or match.group(3)).split("#")[0].split("?")[0])
-        path = site_path(target, folder)
+    found = {}
+    if "![" in body:
+        found.update((match.start(1), match) for match in _PICTURE.finditer(body))
+    found.update((match.start(1), match) for match in _FILE.finditer(body))
+    if "<img" in body or "<IMG" in body:
+        found.update((match.start(1), match) for match in _IMG.finditer(body))
+    linked = []
+    for start, match in sorted(found.items()):
+        path = site_path(unquote(match.group(1).split("#")[0].split("?")[0]), folder)
         if path is not None:
-            found.append((body.count("\n", 0, match.start()) + 1, path))
-    return found
+            linked.append((body.count("\n", 0, start) + 1, path))
+    return linked
 
 
 def site_path(target: str, folder: str) -> str | None:
@@ -182,7 +191,8 @@ def _with_dialects(article: Article, config: SiteConfig) -> Article:
     """The record with what converting its body finds: the constructs left as written (notes
     on their lines), the articles it names, and the digest of the values it prints."""
     body = article.body or ""
-    converted = convert(without_controls(body), context_for(article, config))
+    plain = without_controls(body)
+    converted = convert(plain, context_for(article, config)) if may_hold_constructs(plain) else Converted(plain)
     offset = article.body_line - 1
     named = [(offset + line, "link", name) for line, name in links_by_name(body)]
     named += sorted({(offset + line, "file", path) for line, path in files_linked(body, article.content_dir)})
@@ -344,6 +354,11 @@ class _FieldReader:
         picture = site_path(image.src, "/".join(path.parts[1:-1])) if image is not None else None
         if picture is not None:
             notes.append((line_of_key(self.split, self.get("image")[0] or "image"), "file", picture))
+        if image is not None and image.src.lower().split("?")[0].endswith(".svg"):
+            instead = "default_image instead" if config.default_image else "none: set default_image in site.toml"
+            notes.append((line_of_key(self.split, self.get("image")[0] or "image"), "share",
+                          f"{image.src} is an SVG: it shows on the page, but link previews (WhatsApp, X, "
+                          f"Facebook) show no SVG, so the share card takes {instead}"))
         return Article(
             source=self.source, title=title, date=date, slug=slug,
             body=self.split.body, body_line=self.split.body_line, body_offset=self.split.body_offset,

@@ -139,6 +139,8 @@ def _take_kramdown_attributes(state: StateCore) -> None:
     """Before inline parsing: a block attribute list on the last line of a paragraph, or in
     a paragraph of its own after a block, or a header id (`## Title {#id}`), is taken out
     of the text and kept for its block (set once the anchors have their ids)."""
+    if "{" not in state.src:
+        return                           # most bodies: nothing to look for
     tokens = state.tokens
     drop = []
     for index, token in enumerate(tokens):
@@ -150,11 +152,13 @@ def _take_kramdown_attributes(state: StateCore) -> None:
             if found:
                 token.content = token.content[:found.start()]
                 opener.meta.setdefault("attributes", []).append(("id", found.group(1)))
+                state.env["kramdown attributes"] = True
             continue
         found = _LAST_LINE_ATTRIBUTES.search(token.content)
         if opener.type != "paragraph_open" or found is None:
             continue
         attributes = _attributes(found.group(2))
+        state.env["kramdown attributes"] = True
         if found.start() > 0:
             token.content = token.content[:found.start()]
             opener.meta.setdefault("attributes", []).extend(attributes)
@@ -180,6 +184,8 @@ def _block_before(tokens, index: int):
 
 
 def _set_kramdown_attributes(state: StateCore) -> None:
+    if not state.env.get("kramdown attributes"):
+        return
     for token in state.tokens:
         for key, value in token.meta.get("attributes", ()) if token.meta else ():
             if key == "class" and token.attrGet("class"):

@@ -25,7 +25,8 @@ from ..text.controls import xml_safe
 from ..text.dates import DateStyle, iso
 from ..text.lang import direction_of, normalize_language
 from .markup import link_resolver, render_inline, render_markdown
-from .share import json_for_script, share_links, share_meta
+from ..text.urls import encode_path
+from .share import SharePicture, SiteShare, json_for_script, share_links, share_meta
 from .theme import Theme
 from .views import ArticleView, Views, record_of
 
@@ -174,6 +175,15 @@ class MacroMemo:
         return output
 
 
+def site_share(config: SiteConfig, home: str) -> SiteShare:
+    """site.toml's share settings with their absolute URLs."""
+    def absolute(path: str) -> str:
+        return path if "://" in path else config.origin + encode_path(config.base_path + path)
+
+    default = SharePicture(absolute(config.default_image), config.title) if config.default_image else None
+    return SiteShare(config.title, home, default, absolute(config.logo) if config.logo else "")
+
+
 class Bodies(Protocol):
     """Where the renderer gets an article's body as HTML. A build hands in one that keeps
     bodies between pages and builds (ssg.incremental.bodies); forked workers share it."""
@@ -227,6 +237,7 @@ class Renderer:
         self.config, self.theme = config, theme
         self.env = make_environment(theme, config, compiled, dates)
         self.view = site_view(config)
+        self.share = site_share(config, self.view.permalink)
         self.bodies = bodies if bodies is not None else FreshBodies(config)
         self.views = Views()
 
@@ -251,7 +262,7 @@ class Renderer:
         template = self.env.get_template(page.template)
         shown = self.views.page(page)
         context: dict[str, Any] = {"site": self.view, "page": shown,
-                                   "share": share_meta(page, self.config.title, self.view.permalink)}
+                                   "share": share_meta(page, self.share)}
         if page.article is not None:
             context["article"] = shown.article
             if page.kind == "article":

@@ -46,15 +46,38 @@ def json_for_script(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def share_meta(page: Page, site_title: str, home_permalink: str) -> ShareMeta:
+@dataclass(frozen=True, slots=True)
+class SharePicture:
+    url: str                         # absolute
+    alt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteShare:
+    """What every page's share metadata takes from site.toml."""
+    title: str
+    home: str                        # the home page's absolute URL
+    default_image: SharePicture | None = None   # for pages without a picture previews can show
+    logo: str = ""                   # absolute URL of the publisher's logo
+
+
+def shareable(url: str) -> bool:
+    """A picture link previews show: not an SVG (WhatsApp, X and Facebook take none)."""
+    return not url.lower().split("?")[0].split("#")[0].endswith(".svg")
+
+
+def share_meta(page: Page, site: SiteShare) -> ShareMeta:
+    site_title = site.title
     article = page.article if page.kind == "article" else None
-    image = article.image if article else None
+    image: Any = article.image if article and article.image and shareable(article.image.permalink) else None
+    if image is None and site.default_image is not None and page.kind not in ("not_found", "redirect"):
+        image = site.default_image
     og = [("og:site_name", site_title), ("og:title", page.title), ("og:url", page.permalink),
           ("og:type", "article" if article else "website"), ("og:locale", og_locale(page.lang))]
     if page.description:
         og.append(("og:description", page.description))
     if image:
-        og.append(("og:image", image.permalink))
+        og.append(("og:image", _picture_url(image)))
         if image.alt:
             og.append(("og:image:alt", image.alt))
     if article:
@@ -68,16 +91,23 @@ def share_meta(page: Page, site_title: str, home_permalink: str) -> ShareMeta:
     if page.description:
         twitter.append(("twitter:description", page.description))
     if image:
-        twitter.append(("twitter:image", image.permalink))
+        twitter.append(("twitter:image", _picture_url(image)))
         if image.alt:
             twitter.append(("twitter:image:alt", image.alt))
     return ShareMeta(tuple(og), tuple(twitter), tuple(json_for_script(d) for d in
-                                                       _json_ld(page, article, site_title, home_permalink)))
+                                                       _json_ld(page, article, site, image)))
 
 
-def _json_ld(page: Page, article: Article | None, site_title: str, home: str) -> list[dict]:
+def _picture_url(image: Any) -> str:
+    return image.url if isinstance(image, SharePicture) else image.permalink
+
+
+def _json_ld(page: Page, article: Article | None, site: SiteShare, image: Any) -> list[dict]:
+    site_title, home = site.title, site.home
     context = "https://schema.org"
-    publisher = {"@type": "Organization", "name": site_title, "url": home}
+    publisher: dict[str, Any] = {"@type": "Organization", "name": site_title, "url": home}
+    if site.logo:
+        publisher["logo"] = {"@type": "ImageObject", "url": site.logo}
     if article:
         data: dict[str, Any] = {
             "@context": context, "@type": "NewsArticle", "headline": article.title,
@@ -89,8 +119,8 @@ def _json_ld(page: Page, article: Article | None, site_title: str, home: str) ->
             data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
         else:
             data["author"] = publisher
-        if article.image:
-            data["image"] = [article.image.permalink]
+        if image:
+            data["image"] = [_picture_url(image)]
         if article.tags:
             data["keywords"] = list(article.tags)
         if article.categories:

@@ -78,3 +78,49 @@ def test_strict_fails_on_a_warning_and_leaves_the_site_as_it_was(make_site, tmp_
     assert "--strict makes every warning an error" in str(failed.value.errors[0])
     assert tree(output) == before
     assert len(build(root, output).notes) == 2                 # without --strict: built, and warned
+
+
+SHARE = """title = "موقع"
+base_url = "https://example.org/news/"
+search = false
+logo = "/images/logo.png"
+default_image = "/images/share.png"
+"""
+
+
+def test_pages_without_a_picture_previews_can_show_share_the_default_one(make_site, tmp_path):
+    from tests.helpers import article, parse_html
+    root = make_site({
+        "content/plain.md": article("بلا صورة", "2024-09-13", slug="plain"),
+        "content/drawing.md": article("رسم", "2024-09-14", slug="drawing", image="images/chart.svg"),
+        "content/photo.md": article("صورة", "2024-09-15", slug="photo", image="images/photo.jpg"),
+        "content/images/chart.svg": "<svg/>", "content/images/photo.jpg": "jpg",
+        "static/images/logo.png": "png", "static/images/share.png": "png",
+    }, SHARE)
+    report = build(root, tmp_path / "site")
+    pages = {slug: parse_html((tmp_path / "site" / f"2024/09/{slug}/index.html").read_text(encoding="utf-8"))
+             for slug in ("plain", "drawing", "photo")}
+    default = "https://example.org/news/images/share.png"
+    assert pages["plain"].meta["og:image"] == default and pages["plain"].meta["twitter:image"] == default
+    assert pages["drawing"].meta["og:image"] == default, "an SVG is no share picture"
+    assert pages["photo"].meta["og:image"] == "https://example.org/news/images/photo.jpg"
+    [news] = [d for d in pages["plain"].json_ld if d["@type"] == "NewsArticle"]
+    assert news["image"] == [default]
+    assert news["publisher"]["logo"] == {"@type": "ImageObject", "url": "https://example.org/news/images/logo.png"}
+    home = parse_html((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert home.meta["og:image"] == default
+    assert [str(note) for note in report.notes] == [
+        "content/drawing.md:5: images/chart.svg is an SVG: it shows on the page, but link previews (WhatsApp, X, "
+        "Facebook) show no SVG, so the share card takes default_image instead"]
+
+
+def test_share_pictures_site_toml_names_must_be_there_and_not_svg(make_site, tmp_path):
+    from ssg.errors import ConfigError
+    from tests.helpers import article
+    root = make_site({"content/a.md": article("أ", "2024-09-13")}, SHARE)
+    report = build(root, tmp_path / "site")
+    assert "site.toml:4: logo /images/logo.png is no file of the site" in report.warnings[0]
+    assert "site.toml:5: default_image /images/share.png is no file of the site" in report.warnings[1]
+    (root / "site.toml").write_text(SHARE.replace("share.png", "share.svg"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="default_image must be a JPEG, PNG, WebP or GIF picture"):
+        build(root, tmp_path / "site")

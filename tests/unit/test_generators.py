@@ -4,7 +4,7 @@ import pytest
 
 from ssg.config import config_from
 from ssg.generators import find_layout, gatsby, hugo, jekyll
-from ssg.reading.dialects.notes import Note, grouped
+from ssg.reading.notes import Note, grouped
 
 
 @pytest.mark.parametrize("permalink, pattern, case", [

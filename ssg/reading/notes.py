@@ -1,21 +1,27 @@
-"""What converting the bodies left for the author to see: each construct left as written,
-and each link by name to an article that is not here, as a warning with its file and line,
-grouped by kind when printed."""
+"""A build's warnings on what authors wrote, each with its file and line: a misspelt key, a
+missing picture, a placeholder left in, a picture previews cannot show, another generator's
+construct left as written, a link by name to nothing. The reader keeps them on each
+record (Article.notes); the build resolves those that depend on the whole site (is the
+file there? does the name lead to an article?), prints them grouped by kind, and with
+--strict fails on them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import posixpath
+from dataclasses import dataclass
 from typing import Any, Container, Iterable, Mapping
+from urllib.parse import unquote
 
-from ...article import Article
-from ...errors import SiteError
+from ..article import Article
+from ..config import SiteConfig, line_in_site_toml
+from ..errors import SiteError
 
 # Each kind of note, as a group's heading says it.
 KINDS = {
     "frontmatter": "front-matter keys that look misspelt",
     "file": "pictures and files that are not there",
-    "placeholder": "articles that still hold the text ssg new article wrote",
+    "placeholder": "lines of the text ssg new article wrote, still to replace",
+    "share": "pictures link previews cannot show",
     "liquid": "Liquid tags and values with no equivalent here, shown as written",
     "include": "Jekyll includes not expanded, shown as written",
     "shortcode": "Hugo shortcodes not converted",
@@ -70,6 +76,18 @@ def notes_of(articles: Iterable[Article], links: Mapping[str, str], pages: Itera
                 kind, message = "reference", f"links to «{message}», which is neither an article nor a file here"
             found.append(Note(article.source, line, kind, message))
     return tuple(sorted(found, key=lambda n: (n.path, n.line, n.message)))
+
+
+def settings_files_missing(config: SiteConfig, files: Container[str]) -> list[SiteError]:
+    """site.toml's pictures (logo, default_image) given as paths that no file of the site has."""
+    missing = []
+    for key in ("logo", "default_image"):
+        value = getattr(config, key)
+        if value.startswith("/") and unquote(value.lstrip("/")) not in files:
+            missing.append(SiteError(config.settings_file, line_in_site_toml(config.root, key),
+                                     f"{key} {value} is no file of the site",
+                                     "put the picture in static/ (static/images/logo.png is /images/logo.png)"))
+    return missing
 
 
 STRICT_HINT = "--strict makes every warning an error: fix this, or build without --strict"

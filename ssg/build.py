@@ -142,7 +142,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
             search = plan_index(config, last.search if last is not None else None, model.published(),
                                 model.fingerprints.cards, model.fingerprints.bodies, plan.site, options.reindex)
             index = write_index(search, config, dates, writer, progress, options.jobs, update=last is not None)
-            files = {*done.outputs, *inputs.assets}
+            files = done.outputs                  # every file of the site, content/'s copied ones too
             notes = notes_of(model.published(), model.links, pages_of(model.sources), files)
             settings = (*config.settings_notes, *settings_files_missing(config, files))
             warnings = tuple(str(note) for note in settings) + model.warnings

@@ -46,7 +46,7 @@ class Link:
 
 
 # What only the article's own page and the feeds show: the body, and what finds and links it.
-BODY_FIELDS = ("body", "body_line", "body_offset", "content_hash", "md_links", "notes", "dialect")
+BODY_FIELDS = ("body", "body_line", "body_offset", "content_hash", "md_links", "notes", "dialect", "image_line")
 Note = tuple[int, str, str]         # (file line, kind, message): a construct of another generator left as written
 
 
@@ -64,6 +64,7 @@ class Article:
     md_links: tuple[str, ...] = ()   # other articles the body links to: files (content/...) and names (name:x)
     notes: tuple[Note, ...] = ()     # what converting the body left as written, and the names it links to
     dialect: str = ""                # digest of the site's values the body prints ({{ site.title }}, includes)
+    image_line: int = 0              # the front-matter line of its picture, for a warning when it is not there
     updated: dt.datetime | None = None
     summary: str = ""                # plain text
     summary_from_body: bool = False  # the summary is the body's first paragraph

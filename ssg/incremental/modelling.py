@@ -93,7 +93,7 @@ def bodies_edited(sources: Sources, last: BuildState) -> dict[str, Article] | No
             return None      # a link by name the last model did not look up
         edited[path] = dataclasses.replace(old, body=None, body_line=read.body_line, body_offset=read.body_offset,
                                            content_hash=read.content_hash, md_links=read.md_links,
-                                           notes=read.notes, dialect=read.dialect)
+                                           notes=read.notes, dialect=read.dialect, image_line=read.image_line)
     return edited
 
 

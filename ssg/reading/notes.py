@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from ..article import Article
 from ..config import SiteConfig, line_in_site_toml
 from ..errors import SiteError
+from .links import site_path
 
 # Each kind of note, as a group's heading says it.
 KINDS = {
@@ -34,12 +35,31 @@ KINDS = {
 }
 
 
+# The messages of the notes the build words (the others carry theirs), from their detail:
+# an archive may hold a hundred thousand of them, so they are worded when printed.
+WORDING = {
+    "file": "shows or links to /{}, which is no file of the site (in content/ or static/)",
+    "reference": "links to «{}», which is no article here (a file name, with or without its date, or a slug)",
+    "link": "links to «{}», which is neither an article nor a file here",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     path: str
     line: int
     kind: str
-    message: str
+    detail: str              # the message, or what WORDING words for KIND
+
+    @property
+    def message(self) -> str:
+        wording = WORDING.get(self.kind)
+        return wording.format(self.detail) if wording else self.detail
+
+    @property
+    def group(self) -> str:
+        """The kind it is shown under: a link by name to nothing is a reference."""
+        return "reference" if self.kind == "link" else self.kind
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -58,24 +78,25 @@ def notes_of(articles: Iterable[Article], links: Mapping[str, str], pages: Itera
     found = [Note(page, 1, "page", "no date: a page, not an article; not built") for page in pages]
     for article in articles:
         missing: set[str] = set()
-        for line, kind, message in article.notes:
+        if article.image is not None:
+            picture = site_path(article.image.src, article.content_dir)
+            if picture is not None and picture not in files:
+                found.append(Note(article.source, article.image_line, "file", picture))
+                missing.add(picture)
+        for line, kind, detail in article.notes:
             if kind == "file":
-                if message in files or message in missing:
+                if detail in files or detail in missing:
                     continue             # there, or told once for this article already
-                missing.add(message)
-                message = f"shows or links to /{message}, which is no file of the site (in content/ or static/)"
-            if kind in ("reference", "link") and "name:" + message in links:
+                missing.add(detail)
+            elif kind in ("reference", "link") and "name:" + detail in links:
                 continue
-            if kind == "reference":
-                message = f"links to «{message}», which is no article here (a file name, with or without its date, " \
-                          "or a slug)"
             elif kind == "link":
-                target = posixpath.normpath(posixpath.join(article.content_dir, message))
+                target = posixpath.normpath(posixpath.join(article.content_dir, detail))
                 if any(path in files for path in (target, target + "/index.html", target + ".html")):
                     continue
-                kind, message = "reference", f"links to «{message}», which is neither an article nor a file here"
-            found.append(Note(article.source, line, kind, message))
-    return tuple(sorted(found, key=lambda n: (n.path, n.line, n.message)))
+            found.append(Note(article.source, line, kind, detail))
+    found.sort(key=lambda n: (n.path, n.line, n.kind, n.detail))
+    return tuple(found)
 
 
 def settings_files_missing(config: SiteConfig, files: Container[str]) -> list[SiteError]:
@@ -107,7 +128,7 @@ def grouped(notes: Iterable[Note], shown: int | None = 5) -> list[str]:
     SHOWN notes (all of them when SHOWN is None) and how many more there are."""
     by_kind: dict[str, list[Note]] = {}
     for note in notes:
-        by_kind.setdefault(note.kind, []).append(note)
+        by_kind.setdefault(note.group, []).append(note)
     lines = []
     for kind in sorted(by_kind, key=lambda k: list(KINDS).index(k) if k in KINDS else len(KINDS)):
         group = by_kind[kind]

@@ -19,7 +19,7 @@ from ..errors import SiteError, display_path
 from .dialects import Converted, convert
 from .dialects.convert import may_hold_constructs
 from .dialects.context import context_for
-from .links import files_linked, linked_sources, links_by_name, site_path
+from .links import files_linked, linked_sources, links_by_name
 from .placeholders import placeholder_lines
 from .frontmatter import FrontMatterError, Split, line_of_key, split_front_matter
 from ..text.lang import direction_of, is_valid_language, normalize_language
@@ -278,9 +278,7 @@ class _FieldReader:
         notes = [(line_of_key(self.split, key), "frontmatter", message)
                  for key, value in extra.items() if (message := _misspelt(key, value))]
         image = self.image(title)
-        picture = site_path(image.src, "/".join(path.parts[1:-1])) if image is not None else None
-        if picture is not None:
-            notes.append((line_of_key(self.split, self.get("image")[0] or "image"), "file", picture))
+        image_line = line_of_key(self.split, self.get("image")[0] or "image") if image is not None else 0
         if image is not None and image.src.lower().split("?")[0].endswith(".svg"):
             instead = "default_image instead" if config.default_image else "none: set default_image in site.toml"
             notes.append((line_of_key(self.split, self.get("image")[0] or "image"), "share",
@@ -296,7 +294,7 @@ class _FieldReader:
             authors=self.strings("authors"), image=image,
             sources=self.strings("sources"), lang=lang, dir=direction,
             draft=bool(draft) or published is False, aliases=self.strings("aliases"),
-            extra=extra, fixed_path=self._fixed_path(), notes=tuple(notes),
+            extra=extra, fixed_path=self._fixed_path(), notes=tuple(notes), image_line=image_line,
         )
 
     def _slug(self, path: PurePosixPath, jekyll: re.Match | None, title: str, config: SiteConfig) -> str:

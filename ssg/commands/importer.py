@@ -120,7 +120,9 @@ def _import_into(work: Path, generator: str, source: Path, layout: Layout) -> Im
 
 
 def _copy_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, dirs_exist_ok=True, symlinks=False,
+    """Links are copied as links, never followed: one to a file outside the archive
+    (/etc/passwd) must not be published; the build refuses it, naming it."""
+    shutil.copytree(source, target, dirs_exist_ok=True, symlinks=True,
                     ignore=lambda folder, names: [n for n in names if is_hidden_or_temp(n)])
 
 

@@ -16,7 +16,7 @@ import pytest
 from ssg.build import build
 from ssg.commands.check import check_site
 from ssg.commands.importer import import_archive
-from ssg.errors import CommandError
+from ssg.errors import BuildFailed, CommandError
 from tests.conftest import REPO
 from tests.e2e.rebuilds import edit, tree
 from tests.helpers import parse_html
@@ -181,3 +181,18 @@ def test_links_by_name_resolve_or_warn_on_their_line_also_after_a_body_edit(make
     report = build(root, tmp_path / "out")
     assert [str(n) for n in report.notes][0] == \
         "content/_posts/2020-01-01-first.md:8: links to «third», which is neither an article nor a file here"
+
+
+def test_import_copies_a_link_as_a_link_which_the_build_refuses_when_it_leads_out(tmp_path):
+    archive = tmp_path / "blog"
+    shutil.copytree(ARCHIVES / "jekyll", archive)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for publishing", encoding="utf-8")
+    (archive / "assets" / "leak.txt").symlink_to(secret)
+    import_archive("jekyll", archive, tmp_path / "site")
+    copied = tmp_path / "site" / "static" / "assets" / "leak.txt"
+    assert copied.is_symlink()
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "site", use_cache=False)
+    assert f"static/assets/leak.txt: a link to {secret}, outside" in failed.value.report()
+    assert not (tmp_path / "site" / "site" / "assets" / "leak.txt").exists()

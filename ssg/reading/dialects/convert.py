@@ -66,7 +66,7 @@ _START = re.compile(r"""
   | (?P<liquid_tag>\{%)
   | (?P<liquid_out>\{\{)
   | (?P<kramdown>\{:)
-  | (?P<wordpress>\[/?(?:caption|gallery|embed|audio|video|playlist)\b)
+  | (?P<wordpress>\[/?(?:""" + "|".join(WORDPRESS) + r""")\b)
   | (?P<component></?[A-Z][\w.]*)
   | (?P<amp></?amp-[a-z-]+)
 """, re.MULTILINE | re.VERBOSE)
@@ -196,7 +196,12 @@ def convert(body: str, context: Context) -> Converted:
 # --- code, kept as written ---------------------------------------------------------------
 
 _RAW_MARKERS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
-_HUGO_COMMENTED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.DOTALL)
+HUGO_COMMENTED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.DOTALL)
+
+
+def uncommented(match: re.Match) -> str:
+    """Hugo's {{</* x */>}} as Hugo prints it: {{< x >}}."""
+    return "{{" + match.group(1) + match.group(2) + match.group(3) + "}}"
 
 
 def literal_code(code: str) -> str:
@@ -206,7 +211,7 @@ def literal_code(code: str) -> str:
     if "{%" in code:
         code = _RAW_MARKERS.sub("", code)
     if "/*" in code:
-        code = _HUGO_COMMENTED.sub(lambda m: "{{" + m.group(1) + m.group(2) + m.group(3) + "}}", code)
+        code = HUGO_COMMENTED.sub(uncommented, code)
     return code
 
 

@@ -22,8 +22,12 @@ _ARGUMENT = re.compile(r"""(\w+)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)""")
 _INSIDE_BLOCKS = frozenset({"else", "elsif", "when", "break", "continue"})
 
 
-def _end_tag(scanner: Scanner, name: str, start: int) -> re.Match | None:
-    return scanner.closing(name, re.compile(rf"\{{%-?\s*{name}\s*-?%\}}"), start)
+def _end_tag(scanner: Scanner, found: re.Match, name: str) -> re.Match | None:
+    """The `{% endNAME %}` that closes the tag FOUND; None, with a note, when there is none."""
+    end = scanner.closing("end" + name, re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}"), found.end())
+    if end is None:
+        scanner.note(found.start(), "liquid", f"`{{% {name} %}}` without `{{% end{name} %}}`: shown as written")
+    return end
 
 
 def tag(scanner: Scanner, match: re.Match) -> tuple[str, int]:
@@ -42,27 +46,24 @@ def tag(scanner: Scanner, match: re.Match) -> tuple[str, int]:
 
 
 def _raw(scanner: Scanner, found: re.Match, arguments: str) -> tuple[str, int]:
-    end = _end_tag(scanner, "endraw", found.end())
+    end = _end_tag(scanner, found, "raw")
     if end is None:
-        scanner.note(found.start(), "liquid", "`{% raw %}` without `{% endraw %}`: shown as written")
         return found.group(0), found.end()
     scanner.done("liquid raw")
     return scanner.text[found.end():end.start()], end.end()
 
 
 def _comment(scanner: Scanner, found: re.Match, arguments: str) -> tuple[str, int]:
-    end = _end_tag(scanner, "endcomment", found.end())
+    end = _end_tag(scanner, found, "comment")
     if end is None:
-        scanner.note(found.start(), "liquid", "`{% comment %}` without `{% endcomment %}`: shown as written")
         return found.group(0), found.end()
     scanner.done("liquid comment")
     return "", after_block(scanner, end.end())
 
 
 def _highlight(scanner: Scanner, found: re.Match, arguments: str) -> tuple[str, int]:
-    end = _end_tag(scanner, "endhighlight", found.end())
+    end = _end_tag(scanner, found, "highlight")
     if end is None:
-        scanner.note(found.start(), "liquid", "`{% highlight %}` without `{% endhighlight %}`: shown as written")
         return found.group(0), found.end()
     language = arguments.split()[0] if arguments.split() else ""
     code = literal_code(scanner.text[found.end():end.start()])
@@ -215,7 +216,7 @@ def _evaluate(scanner: Scanner, expression: str) -> str | None:
 
 
 def _value(scanner: Scanner, text: str) -> str | None:
-    if len(text) >= 2 and text[0] in "\"'" and text[-1] == text[0]:
+    if len(text) >= 2 and _unquote(text) is not text:
         return text[1:-1]
     scope, _, key = text.partition(".")
     if scope not in ("site", "page") or not re.fullmatch(r"\w+", key):

@@ -12,12 +12,11 @@ from __future__ import annotations
 import html
 import re
 
-from .convert import Scanner, after_block, block, fenced, literal_code
+from .convert import HUGO_COMMENTED, Scanner, after_block, block, fenced, literal_code, uncommented
 from .liquid import gist, youtube
 
 _SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w.-]+)((?:[^>%\"`]|\"(?:\\.|[^\"\\])*\"|`[^`]*`)*?)\s*([>%])\}\}",
                         re.DOTALL)
-_HUGO_COMMENT = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.DOTALL)
 _ARGUMENT = re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:\\.|[^"\\])*"|`[^`]*`|[^\s"`]+)""")
 
 
@@ -37,10 +36,10 @@ def _arguments(text: str) -> tuple[list[str], dict[str, str]]:
 
 def hugo(scanner: Scanner, match: re.Match) -> tuple[str, int]:
     closer = (">" if match.group(0)[2] == "<" else "%") + "}}"
-    commented = scanner.construct(_HUGO_COMMENT, match.start(), "*/" + closer)
+    commented = scanner.construct(HUGO_COMMENTED, match.start(), "*/" + closer)
     if commented is not None:          # {{</* x */>}}: Hugo prints {{< x >}}
         scanner.done("hugo comment")
-        return "{{" + commented.group(1) + commented.group(2) + commented.group(3) + "}}", commented.end()
+        return uncommented(commented), commented.end()
     found = scanner.construct(_SHORTCODE, match.start(), closer)
     if found is None:
         scanner.note(match.start(), "template", f"`{match.group(0)}` that opens no shortcode: shown as written")

@@ -58,9 +58,10 @@ def links_by_name(body: str) -> list[tuple[int, str]]:
     return [(body.count("\n", 0, match.start()) + 1, unquote(match.group(1))) for match in _NAME_LINK.finditer(body)]
 
 
-def linked_sources(body: str, source: str) -> tuple[str, ...]:
+def linked_sources(body: str, source: str, names: list[str] | None = None) -> tuple[str, ...]:
     """Other sources a body links to by relative path (content/2023/x.md), and names it links
-    to (name:other-post), so that a page is re-rendered when one of them moves."""
+    to (name:other-post), so that a page is re-rendered when one of them moves. NAMES: the
+    names, when links_by_name has found them in this body already."""
     if "](" not in body and "]:" not in body:
         return ()                    # most bodies: no need to run the patterns over them
     found = []
@@ -74,8 +75,9 @@ def linked_sources(body: str, source: str) -> tuple[str, ...]:
             path = posixpath.normpath(posixpath.join(folder, target))
             if path.startswith(content) and path not in found:
                 found.append(path)
-    for match in _NAME_LINK.finditer(body):
-        name = "name:" + unquote(match.group(1))
-        if name not in found:
-            found.append(name)
+    if names is None:
+        names = [unquote(match.group(1)) for match in _NAME_LINK.finditer(body)]
+    for name in names:
+        if "name:" + name not in found:
+            found.append("name:" + name)
     return tuple(found)

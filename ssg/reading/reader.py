@@ -121,12 +121,16 @@ def _with_dialects(article: Article, config: SiteConfig) -> Article:
     plain = without_controls(body)
     converted = convert(plain, context_for(article, config)) if may_hold_constructs(plain) else Converted(plain)
     offset = article.body_line - 1
-    named = [(offset + line, "link", name) for line, name in links_by_name(body)]
+    by_name = links_by_name(body)
+    named = [(offset + line, "link", name) for line, name in by_name]
     named += sorted({(offset + line, "file", path) for line, path in files_linked(body, article.content_dir)})
     named += [(offset + line, "placeholder", f"«{text}» is the text `ssg new article` wrote: replace it")
               for line, text in placeholder_lines(body)]
     if converted.text is article.body and not converted.notes:
-        return dataclasses.replace(article, notes=article.notes + tuple(named)) if named else article
+        links = linked_sources(body, article.source, [name for _, name in by_name])
+        if not named and not links:
+            return article
+        return dataclasses.replace(article, notes=article.notes + tuple(named), md_links=links)
     notes: list[Note] = [(offset + line, kind, message) for line, kind, message in converted.notes] + named
     notes += article.notes
     notes += [(offset + line, "reference", name) for line, name in converted.references]
@@ -287,7 +291,6 @@ class _FieldReader:
         return Article(
             source=self.source, title=title, date=date, slug=slug,
             body=self.split.body, body_line=self.split.body_line, body_offset=self.split.body_offset,
-            md_links=linked_sources(self.split.body, self.source),
             updated=updated, summary=summary or without_controls(first_paragraph(self.split.body)),
             summary_from_body=not summary,
             tags=self.strings("tags", config.tags_split), categories=self.strings("categories", config.tags_split),

@@ -26,8 +26,9 @@ from ..errors import CommandError
 from ..generators import Layout, gatsby, hugo, jekyll
 from ..reading.dialects import convert
 from ..reading.dialects.context import INCLUDES, context_for
-from ..reading.files import MARKDOWN_SUFFIXES, is_hidden_or_temp
-from ..reading.reader import decode_source, parse_source
+from ..reading.files import MARKDOWN_SUFFIXES, is_hidden_or_temp, list_sources
+from ..reading.notes import CONSTRUCTS
+from ..reading.reader import load_body, read_source
 from ..text.controls import without_controls
 
 GENERATORS = {"jekyll": jekyll, "hugo": hugo, "gatsby": gatsby}
@@ -142,28 +143,24 @@ def _left_behind(generator: str, source: Path, layout: Layout) -> list[str]:
 
 
 def _survey(site: Path, report: ImportReport) -> None:
-    """Each article as the build will read it: counted, its constructs converted and left."""
+    """Each article as the build will read it (the build's own listing and reader): counted,
+    its constructs converted and left."""
     config = load_config(site)
-    content = site / "content"
-    for path in sorted(content.rglob("*")):
-        if path.suffix.lower() not in MARKDOWN_SUFFIXES or path.name == "_index.md" or not path.is_file():
-            continue
-        shown = path.relative_to(site).as_posix()
-        try:
-            result = parse_source(shown, decode_source(path.read_bytes()), config)
-        except UnicodeDecodeError:
-            report.errors.append(f"{shown}: not UTF-8 text")
-            continue
+    markdown, _, problems = list_sources(config)
+    report.errors += [str(problem).split("\n")[0] for problem in problems]
+    for source in markdown:
+        result = read_source(config.root / source, config)
         if isinstance(result, list):
             if result:
                 report.errors += [str(error).split("\n")[0] for error in result]
             else:
-                report.pages.append(shown)
+                report.pages.append(source)
             continue
         report.articles += 1
-        converted = convert(without_controls(result.body or ""), context_for(result, config))
+        converted = convert(without_controls(load_body(result, config.root)), context_for(result, config))
         report.converted.update(converted.converted)
-        report.notes += [f"{shown}:{line}: {message}" for line, kind, message in result.notes if kind != "reference"]
+        report.notes += [f"{source}:{line}: {message}" for line, kind, message in result.notes
+                         if kind in CONSTRUCTS]
 
 
 def site_toml(settings: dict[str, Any], generator: str, layout: Layout) -> str:

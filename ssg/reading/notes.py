@@ -35,6 +35,9 @@ KINDS = {
 }
 
 
+# The kinds of note on another generator's construct left as written in a body.
+CONSTRUCTS = frozenset({"liquid", "include", "shortcode", "wordpress", "component", "kramdown", "template"})
+
 # The messages of the notes the build words (the others carry theirs), from their detail:
 # an archive may hold a hundred thousand of them, so they are worded when printed.
 WORDING = {

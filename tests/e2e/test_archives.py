@@ -196,3 +196,13 @@ def test_import_copies_a_link_as_a_link_which_the_build_refuses_when_it_leads_ou
         build(tmp_path / "site", use_cache=False)
     assert f"static/assets/leak.txt: a link to {secret}, outside" in failed.value.report()
     assert not (tmp_path / "site" / "site" / "assets" / "leak.txt").exists()
+
+
+def test_the_import_report_lists_constructs_left_as_written_and_nothing_else(tmp_path):
+    archive = tmp_path / "blog"
+    shutil.copytree(ARCHIVES / "jekyll", archive)
+    post = archive / "_posts" / "2019-02-14-What's-New.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n![](/assets/images/gone.png)\n", encoding="utf-8")
+    report = import_archive("jekyll", archive, tmp_path / "site")
+    assert report.notes == ["content/2018-11-20-Code-Notes.md:17: Liquid tag `{% if %}` has no equivalent here: "
+                            "shown as written"]

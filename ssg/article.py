@@ -34,6 +34,9 @@ class Image:
     credit: str = ""
     url: str = ""       # set by build_site: for <img src>, with the site's sub-path
     permalink: str = ""  # set by build_site: absolute, for share metadata
+    width: int = 0      # set by build_site, when ssg can read the picture: as shown, upright
+    height: int = 0
+    srcset: str = ""    # set by build_site: its smaller copies and itself, "url 480w, ..."
 
 
 @pickled_as_tuple
@@ -61,7 +64,8 @@ class Article:
     body_line: int = 1               # file line where the body starts
     body_offset: int = 0             # where the body starts in the file's text
     content_hash: str = ""           # of the file's bytes
-    md_links: tuple[str, ...] = ()   # other articles the body links to: files (content/...) and names (name:x)
+    md_links: tuple[str, ...] = ()   # other articles the body links to: files (content/...) and names
+                                     # (name:x); and the pictures it shows (picture:2024/x.jpg)
     notes: tuple[Note, ...] = ()     # what converting the body left as written, and the names it links to
     dialect: str = ""                # digest of the site's values the body prints ({{ site.title }}, includes)
     image_line: int = 0              # the front-matter line of its picture, for a warning when it is not there
@@ -85,12 +89,13 @@ class Article:
     permalink: str = ""              # absolute URL
     tag_links: tuple[Link, ...] = ()
     category_links: tuple[Link, ...] = ()
+    card: str = ""                   # its share card's URL path, when it has one (pictures/shown.py)
 
     def unplaced(self) -> "Article":
         """The record as read, without what build_site set."""
-        image = self.image and dataclasses.replace(self.image, url="", permalink="")
+        image = self.image and dataclasses.replace(self.image, url="", permalink="", width=0, height=0, srcset="")
         return dataclasses.replace(self, url="", output_path="", permalink="", tag_links=(), category_links=(),
-                                   image=image)
+                                   image=image, card="")
 
     @property
     def modified(self) -> dt.datetime:

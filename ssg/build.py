@@ -6,9 +6,11 @@ body edit and one with nothing to do differ in what the last build left
 
     survey      incremental/changes.py   what the build reads, by size and time
     read        incremental/read.py      sources parsed (reading/), or the last build's records
+    pictures    pictures/stage.py        each picture's size and digest, and the share cards' fonts
     model       incremental/modelling.py the site's pages (model/), or the last ones with new bodies
-    plan        incremental/plan.py      each file's digest: render, copy, keep or delete
-    write       incremental/plan.py      rendered (rendering/) in the executor (execution/) into a writer (output/)
+    plan        incremental/plan.py      each file's digest: render, copy, make (a picture), keep or delete
+    write       incremental/plan.py      pictures made and pages rendered in the executor (execution/), into a
+                                         writer (output/)
     search      search/pagefind.py       the search index, into the writer too
     commit      output/                  into site/: nothing reaches it before
     save        incremental/state.py     what the next build reuses
@@ -115,9 +117,10 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .incremental.bodies import BodyStore, CachedBodies, keep_only
     from .incremental.fingerprints import feed_bodies
     from .incremental.modelling import model_site
-    from .incremental.plan import plan_outputs, write_outputs
+    from .incremental.plan import plan_outputs, static_files, write_outputs
     from .incremental.read import read_sources
     from .output.writer import open_writer
+    from .pictures.stage import keep_only as keep_pictures, picture_stage
     from .reading.notes import as_errors, notes_of, pages_of, settings_files_missing
     from .rendering.renderer import Renderer, render_body
     from .search.pagefind import plan_index, write_index
@@ -131,39 +134,53 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     dates = DateStyle.from_config(config, last.memo.get("dates") if last is not None else None)
     with collector_paused():                          # records that live to the end: see collector.py
         sources = read_sources(inputs, last, config, executor, progress)
-        model = model_site(sources, inputs.assets, last, unchanged_frame, config, options, theme, dates, progress)
+        pictures = picture_stage(config, picture_files(static_files(theme, config, inputs.assets), theme, config),
+                                 last.pictures if last is not None else None)
+        model = model_site(sources, inputs.assets, last, unchanged_frame, config, options, theme, dates, progress,
+                           pictures)
     del sources                                       # its unplaced records: the model holds the placed ones
     with frozen(), BodyStore(cache / "bodies", last.bodies if last is not None else None) as store:
         bodies = CachedBodies(store, lambda article, links: render_body(article, links, config))
-        renderer = Renderer(config, theme, bodies, cache / "templates", dates)
-        plan = plan_outputs(model, last, inputs, renderer, config, theme, options)
+        renderer = Renderer(config, theme, bodies, cache / "templates", dates, pictures.table)
+        plan = plan_outputs(model, last, inputs, renderer, config, theme, options, pictures, cache / "pictures")
         with open_writer(config.output_dir, cache, update=last is not None) as writer:
-            done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None)
+            done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None,
+                                 picture_cache=cache / "pictures")
             search = plan_index(config, last.search if last is not None else None, model.published(),
                                 model.fingerprints.cards, model.fingerprints.bodies, plan.site, options.reindex)
             index = write_index(search, config, dates, writer, progress, options.jobs, update=last is not None)
             files = done.outputs                  # every file of the site, content/'s copied ones too
             notes = notes_of(model.published(), model.links, pages_of(model.sources), files)
-            settings = (*config.settings_notes, *settings_files_missing(config, files))
+            settings = (*config.settings_notes, *settings_files_missing(config, files), *pictures.warnings)
             warnings = tuple(str(note) for note in settings) + model.warnings
             if options.strict and (notes or warnings):
                 raise BuildFailed(as_errors(notes, settings, model.warnings))
             writer.commit([*done.written, *index.written], [*plan.deleted, *index.deleted])
     kept = keep_only(cache / "bodies", store.index, feed_bodies(model.body_pages.values(), model.fingerprints))
-    save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept),
+    if plan.picture_keys is not None:
+        keep_pictures(cache / "pictures", plan.picture_keys)
+    save_build(cache, last, _next_state(config, inputs, model, plan, done, search, kept, pictures.memo),
                _quick_check(config, inputs, options, model, done))
     return BuildReport(model.site, model.articles, len(done.outputs), len(done.written), len(done.unchanged),
                        len(plan.deleted), config.output_dir, 0.0, warnings, tuple(sorted(done.rendered)), notes)
 
 
+def picture_files(files, theme: Theme, config: SiteConfig) -> list[tuple[str, Path, bool]]:
+    """FILES (output path, source) with whether each is the site's own (content/, static/),
+    whose pictures the pictures stage publishes; the theme's are copied as they are."""
+    return [(path, source, source.is_relative_to(config.root) and not source.is_relative_to(theme.folder))
+            for path, source in files]
+
+
 def _next_state(config: SiteConfig, inputs: Inputs, model: SiteModel, plan: Plan, done: Written, search: SearchPlan,
-                bodies: dict) -> BuildState:
+                bodies: dict, pictures: dict) -> BuildState:
     """What the next build reuses of this one."""
     return BuildState(environment=inputs.environment, reading=inputs.reading, output_dir=str(config.output_dir),
                       frame=inputs.frame, sources=model.sources, outputs=done.outputs, search=search.digests,
                       memo=model.reusable, bodies=bodies, cards=model.fingerprints.cards,
                       body_keys=model.fingerprints.bodies, links=model.links, body_pages=model.body_pages,
-                      templates=plan.templates, site=plan.site, articles=model.articles, warnings=model.warnings)
+                      templates=plan.templates, site=plan.site, articles=model.articles, warnings=model.warnings,
+                      pictures=pictures)
 
 
 def _quick_check(config: SiteConfig, inputs: Inputs, options: BuildOptions, model: SiteModel,

@@ -58,6 +58,12 @@ class SiteConfig:
     cname: str = ""                  # written to site/CNAME for GitHub Pages' custom domain
     logo: str = ""                   # the publisher's logo (JSON-LD): a path from the site's root, or a URL
     default_image: str = ""          # the share picture of pages without one of their own
+    picture_widths: tuple[int, ...] = (480, 800, 1200)   # the widths of a picture's smaller copies
+    picture_format: str = "webp"     # of those copies: "webp", or "avif"
+    picture_quality: int = 80        # of those copies, 1-100
+    keep_photo_metadata: bool = False   # publish pictures with their GPS position and camera serials
+    share_cards: str = "missing"     # a share card for articles "missing" a large picture, "all", or "none"
+    card_font: str = ""              # the card's font file; "" finds Noto Naskh Arabic (or the like) by name
     deploy: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # Where the site lives; not keys of site.toml.
@@ -261,6 +267,24 @@ def _check_picture(value: Any) -> str | None:
     return None
 
 
+def _check_widths(value: Any) -> str | None:
+    if not isinstance(value, list) or not value or not all(type(v) is int and 16 <= v <= 8192 for v in value):
+        return "must be a list of widths in pixels, each from 16 to 8192, such as [480, 800, 1200]"
+    return None
+
+
+def _check_quality(value: Any) -> str | None:
+    if type(value) is not int or not 1 <= value <= 100:
+        return "must be a whole number from 1 to 100"
+    return None
+
+
+def _check_font(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.lower().endswith((".ttf", ".otf")):
+        return "must be the path of a TrueType or OpenType font file, from the site folder"
+    return None
+
+
 def _check_cname(value: Any) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9.-]+\.[A-Za-z0-9-]+", value):
         return 'must be a bare host name such as "archive.example.org"'
@@ -325,6 +349,12 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "cname": 'cname = "archive.example.org"',
     "logo": 'logo = "/images/logo.png"',
     "default_image": 'default_image = "/images/share.png"',
+    "picture_widths": "picture_widths = [480, 800, 1200]",
+    "picture_format": 'picture_format = "avif"',
+    "picture_quality": "picture_quality = 80",
+    "keep_photo_metadata": "keep_photo_metadata = true",
+    "share_cards": 'share_cards = "all"',
+    "card_font": 'card_font = "fonts/Amiri-Bold.ttf"',
     "deploy": '[deploy] then target = "git" and remote = "git@host:user/repo.git"',
     "extra": "[extra] then your own keys",
 }
@@ -359,6 +389,12 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "cname": _check_cname,
     "logo": _check_picture,
     "default_image": _check_picture,
+    "picture_widths": _check_widths,
+    "picture_format": _one_of("webp", "avif"),
+    "picture_quality": _check_quality,
+    "keep_photo_metadata": _check_bool,
+    "share_cards": _one_of("missing", "all", "none"),
+    "card_font": _check_font,
     "deploy": _check_deploy,
     "extra": _check_table,
 }
@@ -436,7 +472,7 @@ def config_from(data: dict[str, Any], text: str = "", *, source: str = CONFIG_FI
     base_url = values["base_url"]
     if not base_url.endswith("/"):
         values["base_url"] = base_url + "/"
-    for key in ("share", "tag_folds", "copy"):
+    for key in ("share", "tag_folds", "copy", "picture_widths"):
         if key in values:
             values[key] = tuple(values[key])
     if "tag_aliases" in values:

@@ -71,3 +71,31 @@ def parse_html(html: str) -> ParsedPage:
 
     Parser().feed(html)
     return page
+
+
+def photo(width: int = 2000, height: int = 1333, kind: str = "JPEG", orientation: int = 1,
+          private: bool = True) -> bytes:
+    """A picture as a camera writes one: a scene with a marked top-left corner (red) and,
+    when PRIVATE, EXIF with a GPS position, body and lens serial numbers and maker notes
+    beside its artist and date."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    picture = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, 0, width // 5, height // 5), fill=(220, 20, 20))
+    draw.ellipse((width // 3, height // 3, width * 2 // 3, height * 2 // 3), fill=(20, 90, 200))
+    exif = Image.Exif()
+    exif[0x013B] = "Field photographer"
+    if orientation != 1:
+        exif[0x0112] = orientation
+    if private:
+        gps = exif.get_ifd(0x8825)
+        gps.update({1: "N", 2: (33.0, 18.0, 12.5), 3: "E", 4: (44.0, 22.0, 1.0)})
+        sub = exif.get_ifd(0x8769)
+        sub.update({0xA431: "BODY-123456", 0xA435: "LENS-999", 0x927C: b"maker notes", 0x9003: "2024:01:01 10:00:00"})
+    out = io.BytesIO()
+    options = {"quality": 90} if kind == "JPEG" else {}
+    picture.save(out, kind, exif=exif, **options)
+    return out.getvalue()

@@ -170,6 +170,21 @@ class Executor:
         """(path, size, mtime_ns, Article or errors) for each source PATHS names, in order."""
         return _parse_sources(paths, config, self.jobs, done)
 
+    def map(self, function: Callable[[Any], Any], items: Sequence, stage: str, progress: Progress) -> list:
+        """FUNCTION (a picklable callable) of each of ITEMS, in the pool, each item a task of
+        its own (a picture to encode: seconds, not microseconds); in no given order."""
+        results, total = [], len(items)
+        if self.jobs <= 1 or total < 2:
+            for item in items:
+                results.append(function(item))
+                progress(stage, len(results), total)
+            return results
+        with multiprocessing.get_context("fork").Pool(min(self.jobs, total), initializer=resume_in_worker) as pool:
+            for result in pool.imap_unordered(function, items):
+                results.append(result)
+                progress(stage, len(results), total)
+        return results
+
     def render(self, phases: Sequence[Phase], renderer: Renderer, place: Place,
                progress: Progress) -> Iterator[RenderResult]:
         """Render each phase's jobs in turn (a later phase may reuse the bodies an earlier

@@ -19,6 +19,7 @@ from ..errors import BuildFailed, display_path
 from ..model.pages import Page
 from ..model.site import Site, build_site, with_records
 from ..options import BuildOptions
+from ..pictures.stage import Pictures
 from ..progress import Progress
 from ..rendering.theme import Theme
 from ..text.dates import DateStyle
@@ -40,6 +41,7 @@ class SiteModel:
     warnings: tuple[str, ...]
     reusable: dict                   # the model's work the next build may reuse (Site.reusable)
     site: Site | None = None         # the model, when it was made again
+    cards: dict = dataclasses.field(default_factory=dict)   # share cards, when made again (Site.cards)
 
     def published(self) -> Iterator[Article]:
         """Every article the site publishes (one page each)."""
@@ -48,9 +50,10 @@ class SiteModel:
 
 def model_site(sources: Sources, assets: Sequence[str], last: BuildState | None, same_frame: bool,
                config: SiteConfig, options: BuildOptions, theme: Theme, dates: DateStyle,
-               progress: Progress) -> SiteModel:
+               progress: Progress, pictures: Pictures | None = None) -> SiteModel:
     """SAME_FRAME: nothing but the articles changed since LAST, which published the same
-    articles at its build time as this build does at its own. DATES: the build's date style."""
+    articles at its build time as this build does at its own. DATES: the build's date style.
+    PICTURES: the pictures stage's records, and the share cards' fonts."""
     progress("linking", 0, 1)
     edited = bodies_edited(sources, last) if same_frame and last is not None else None
     if edited is not None:
@@ -58,7 +61,9 @@ def model_site(sources: Sources, assets: Sequence[str], last: BuildState | None,
     try:
         site = build_site(config, sources.articles, assets, options, words=theme.word,
                           remembered=last.memo if last is not None else None, dates=dates,
-                          static=static_claims(theme, config))
+                          static=static_claims(theme, config),
+                          pictures=pictures.table if pictures is not None else None,
+                          fonts=pictures.fonts if pictures is not None else None)
     except BuildFailed as failure:
         raise BuildFailed(sources.errors + list(failure.errors)) from None
     if sources.errors:
@@ -89,8 +94,8 @@ def bodies_edited(sources: Sources, last: BuildState) -> dict[str, Article] | No
         if not isinstance(old, Article) or not isinstance(read, Article) \
                 or card_fingerprint(read) != card_fingerprint(old.unplaced()):
             return None      # a source that came, or front-matter that pages other than its own show
-        if any(target.startswith("name:") and target not in last.links for target in read.md_links):
-            return None      # a link by name the last model did not look up
+        if any(target.startswith(("name:", "picture:")) and target not in last.links for target in read.md_links):
+            return None      # a link by name, or a picture, the last model did not look up
         edited[path] = dataclasses.replace(old, body=None, body_line=read.body_line, body_offset=read.body_offset,
                                            content_hash=read.content_hash, md_links=read.md_links,
                                            notes=read.notes, dialect=read.dialect, image_line=read.image_line)
@@ -126,4 +131,4 @@ def _whole_model(site: Site, sources: Sources, last: BuildState | None) -> SiteM
                      fingerprints=fingerprints_of(site.articles, site.links, reused), links=site.links,
                      body_pages={page.output_path: page for page in site.pages if shows_bodies(page)},
                      assets=site.assets, articles=len(site.articles), warnings=site.warnings,
-                     reusable=site.reusable, site=site)
+                     reusable=site.reusable, site=site, cards=site.cards)

@@ -15,6 +15,7 @@ from ..config import SiteConfig
 from ..execution.workers import Executor, Phase, RenderJob
 from ..model.pages import Page
 from ..options import BuildOptions
+from ..pictures.stage import PictureSettings, Pictures, PictureWork, card_work, cached_file, make_missing, picture_work
 from ..output.writer import Writer
 from ..progress import Progress
 from ..rendering.renderer import Renderer, host_files
@@ -43,6 +44,8 @@ class Plan:
     render: tuple[Phase, ...]        # in order: most pages (pool), large sitemaps (here), feeds (pool)
     digests: dict[str, str]          # output path -> digest, for every file to render or copy
     copies: list[Copy]
+    pictures: list[PictureWork]      # pictures and cards to make (when not in the cache yet) before the copies
+    picture_keys: set[str] | None    # every picture output's key, for the cache to keep; None: not known (kept all)
     kept: dict[str, OutputEntry]     # files that stay as the last build left them
     deleted: list[str]
     templates: dict[str, str]        # template name -> digest, for the next build
@@ -58,9 +61,12 @@ class Written:
 
 
 def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, renderer: Renderer,
-                 config: SiteConfig, theme: Theme, options: BuildOptions) -> Plan:
+                 config: SiteConfig, theme: Theme, options: BuildOptions, pictures: Pictures | None = None,
+                 picture_cache: Path | None = None) -> Plan:
+    """PICTURES: the pictures stage's records; their outputs are made into PICTURE_CACHE."""
     whole_site = site_digest(inputs.environment, config, options.drafts, options.future,
-                             {lang: dict(words) for lang, words in theme.words.items()}, dict(theme.assets))
+                             {lang: dict(words) for lang, words in theme.words.items()}, dict(theme.assets),
+                             renderer.share)
     # With the same templates, config and theme as last time, an article's page that holds
     # the very records its last version held, with a body that links to articles where
     # they were, is that page again, and so is its digest.
@@ -100,9 +106,25 @@ def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, rend
                         keep_body=page.kind == "article" and page.article.source in in_feeds)
         large_sitemap = page.kind == "sitemap" and len(page.urls) > LARGE_SITEMAP
         phases[2 if page.kind == "feed" else 1 if large_sitemap else 0].append(job)
-    copies = []
+    copies, works, keys = [], [], None
     if model.whole:
-        for output_path, source in static_files(theme, config, model.assets):
+        processed = pictures.processed if pictures is not None else frozenset()
+        files = dict(static_files(theme, config, model.assets))
+        if pictures is not None:
+            settings = PictureSettings.of(config)
+            keys = set()
+            for work in [*picture_work(pictures, files, settings), *card_work(model.cards, pictures.fonts)]:
+                made = False
+                for output in work.outputs:
+                    keys.add(output.key)
+                    if not stays(output.output_path, "picture:" + output.key):
+                        copies.append(Copy(output.output_path, cached_file(picture_cache, output.key)))
+                        made = True
+                if made:
+                    works.append(work)
+        for output_path, source in files.items():
+            if output_path in processed:
+                continue
             stat = source.stat()
             if not stays(output_path, f"file:{source}:{stat.st_size}:{stat.st_mtime_ns}"):
                 copies.append(Copy(output_path, source))
@@ -114,15 +136,17 @@ def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, rend
     if not model.whole and last is not None:
         template_digests = {**last.templates, **template_digests}
     deleted = sorted(set(last_outputs) - set(kept) - set(digests)) if model.whole else []
-    return Plan(((phases[0], True), (phases[1], False), (phases[2], True)), digests, copies, kept, deleted,
-                template_digests, whole_site)
+    return Plan(((phases[0], True), (phases[1], False), (phases[2], True)), digests, copies, works, keys, kept,
+                deleted, template_digests, whole_site)
 
 
 def write_outputs(plan: Plan, renderer: Renderer, writer: Writer, executor: Executor, progress: Progress,
-                  update: bool) -> Written:
+                  update: bool, picture_cache: Path | None = None) -> Written:
     """Render and copy what PLAN says into WRITER. UPDATE: the writer holds only what
     changed, so a page rendered to the very bytes it had is not written."""
     done = Written(outputs=dict(plan.kept), unchanged=list(plan.kept))
+    if plan.pictures:
+        make_missing(plan.pictures, picture_cache, executor, progress, PictureSettings.of(renderer.config))
     renderer.compile({job.page.template for jobs, _ in plan.render for job in jobs})
     done.rendered = [job.page.output_path for jobs, _ in plan.render for job in jobs]
     for result in executor.render(plan.render, renderer, writer.place, progress):

@@ -23,7 +23,7 @@ from ..article import Article
 from ..execution.collector import collector_paused
 
 CACHE_DIR = ".ssg-cache"
-FORMAT = 10                  # 10: the search index in shards, each with its digest
+FORMAT = 11                  # 11: the pictures' records
 EDITS = "edits.pickle"
 EDITS_SHARE = 0.25                   # edits may come to this share of the state before it is saved whole
 
@@ -91,6 +91,7 @@ class BuildState:
     site: str = ""                   # digest of what every page sees of the site
     articles: int = 0                # published
     warnings: tuple[str, ...] = ()
+    pictures: dict = field(default_factory=dict)   # picture output path -> (size, mtime_ns, record): pictures/stage.py
     generation: str = ""             # names a full save; the edits saved after it carry it
 
     def records(self) -> dict[str, Any]:
@@ -108,7 +109,8 @@ class BuildState:
 
 
 # The state's mappings, which an edit changes entry by entry; the other fields it replaces.
-MAPPINGS = ("sources", "outputs", "bodies", "cards", "body_keys", "links", "body_pages", "templates", "memo")
+MAPPINGS = ("sources", "outputs", "bodies", "cards", "body_keys", "links", "body_pages", "templates", "memo",
+            "pictures")
 
 
 class StateEdit(NamedTuple):
@@ -175,7 +177,8 @@ def environment_digest() -> str:
     Read from the installed metadata: importing the libraries to ask them would cost a
     rebuild with nothing to do more than all the rest of it."""
     versions = []
-    for name in ("babel", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "python-slugify", "hijridate"):
+    for name in ("babel", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "python-slugify", "hijridate",
+                 "pillow"):
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:

@@ -13,12 +13,15 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
-from ..article import Article, Image, Link
+from ..article import Article, Link
 from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
 from ..options import NEWS_WINDOW, BuildOptions
+from ..pictures.fonts import CardFonts
+from ..pictures.probe import Picture
+from ..pictures.shown import PicturesShown
 from ..reading.frontmatter import FrontMatterError, line_of_key, split_front_matter
 from ..reading.reader import JEKYLL_NAME, decode_source
 from ..text.dates import DateStyle
@@ -49,6 +52,7 @@ class Site:
     build_time: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     warnings: tuple[str, ...] = ()
     reusable: dict = field(default_factory=dict)   # work the next build may reuse: build_site's REMEMBERED
+    cards: dict = field(default_factory=dict)      # share card output path -> (key, text): pictures/shown.py
 
 
 def slim(group):
@@ -111,23 +115,28 @@ def category_path(category: str) -> str:
 def build_site(config: SiteConfig, articles: Iterable[Article], assets: Sequence[str] = (),
                options: BuildOptions = BuildOptions(), words: Words = no_words,
                remembered: dict | None = None, dates: DateStyle | None = None,
-               static: Sequence[tuple[str, str]] = ()) -> Site:
+               static: Sequence[tuple[str, str]] = (), pictures: Mapping[str, Picture] | None = None,
+               fonts: CardFonts | None = None) -> Site:
     """REMEMBERED: the last build's Site.reusable (the related lists, the dates printed), whose
     entries still good are taken instead of computed again. DATES: the build's date style,
     which the renderer shares (else one made from the config and REMEMBERED). STATIC: the
     theme's and the site's static files, (output path, where it comes from), which no page
-    may take the place of."""
+    may take the place of. PICTURES: the records of the site's pictures, by output path (the
+    pictures stage). FONTS: those of the share cards, None for none."""
     remembered = dict(remembered or {})
     if dates is None:
         dates = DateStyle.from_config(config, remembered.get("dates"))
-    return _SiteBuilder(config, options, words, remembered, dates).build(articles, assets, static)
+    builder = _SiteBuilder(config, options, words, remembered, dates, pictures or {}, fonts)
+    return builder.build(articles, assets, static)
 
 
 class _SiteBuilder:
-    def __init__(self, config: SiteConfig, options: BuildOptions, words: Words, memo: dict, dates: DateStyle):
+    def __init__(self, config: SiteConfig, options: BuildOptions, words: Words, memo: dict, dates: DateStyle,
+                 pictures: Mapping[str, Picture], fonts: CardFonts | None):
         self.config, self.options, self.words, self.memo = config, options, words, memo
         self.dates = dates.asking()
         self.urls = site_urls(config)
+        self.shown = PicturesShown(config, pictures, self.urls, dates, fonts)
         self.namer = TermNamer(self.urls.url, config.tag_folds, config.tag_aliases, config.slug_style)
         self.lang = normalize_language(config.language)
         self.dir = direction_of(self.lang)
@@ -171,9 +180,10 @@ class _SiteBuilder:
         if self.errors:
             raise BuildFailed(self.errors)
         return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
-                    links={**{a.source: a.url for a in placed}, **named_links(placed)},
+                    links={**{a.source: a.url for a in placed}, **named_links(placed),
+                           **self.shown.body_entries(placed)},
                     tags=terms["tags"], categories=terms["categories"],
-                    periods=periods, build_time=self.options.now, reusable=self.memo,
+                    periods=periods, build_time=self.options.now, reusable=self.memo, cards=self.shown.cards,
                     warnings=tuple(_look_alike_warning(a, b)
                                    for a, b in look_alike(terms["tags"] + terms["categories"])))
 
@@ -192,17 +202,18 @@ class _SiteBuilder:
                                          f"the permalink {path!r} would write outside site/",
                                          "use a slug without `..`"))
         url, permalink = self.urls.url(path), self.urls.permalink(path)
-        image = _resolve_image(article, self.urls)
+        image = self.shown.image(article)
+        card = self.shown.card(article, image)
         tag_links = tuple(self.namer.link("tags", t) for t in article.tags)
         category_links = tuple(self.namer.link("categories", c) for c in article.categories)
         if (url == article.url and output_path == article.output_path and permalink == article.permalink
                 and image is article.image and tag_links == article.tag_links
-                and category_links == article.category_links):
+                and category_links == article.category_links and card == article.card):
             # The record the last build placed, placed the same: kept as the same object,
             # which is what tells a rebuild that it is unchanged (incremental.state.unchanged).
             return article
         return dataclasses.replace(article, url=url, output_path=output_path, permalink=permalink, image=image,
-                                   tag_links=tag_links, category_links=category_links)
+                                   tag_links=tag_links, category_links=category_links, card=card)
 
     def permalink_of(self, article: Article) -> str:
         """The section's own pattern ([permalinks] in site.toml), else the site's."""
@@ -529,23 +540,6 @@ def named_links(placed: Sequence[Article]) -> dict[str, str]:
             folded.setdefault(name.lower(), article.url)
     return {"name:" + name: exact.get(name) or folded[name.lower()] for name in sorted(wanted)
             if name in exact or name.lower() in folded}
-
-
-def _resolve_image(article: Article, urls: Urls) -> Image | None:
-    """The picture's URL: absolute URLs stay, root paths get the sub-path, other paths are
-    relative to the article's file (content assets are copied beside the pages)."""
-    image = article.image
-    if image is None:
-        return None
-    if "://" in image.src or image.src.startswith("//"):
-        url = permalink = image.src
-    else:
-        path = image.src if image.src.startswith("/") else \
-            posixpath.normpath(posixpath.join("/", article.content_dir, image.src))
-        url, permalink = urls.url(path), urls.permalink(path)
-    if (url, permalink) == (image.url, image.permalink):
-        return image
-    return dataclasses.replace(image, url=url, permalink=permalink)
 
 
 def _byte_length(name: str) -> int:

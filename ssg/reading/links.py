@@ -22,22 +22,23 @@ _FILE = re.compile(r"\]\(\s*<?([^)\s>#?]+\.(?!md\b|markdown\b|html?\b)[A-Za-z0-9
 _IMG = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)              # <img src>
 
 
-def files_linked(body: str, folder: str) -> list[tuple[int, str]]:
+def files_linked(body: str, folder: str) -> list[tuple[int, str, bool]]:
     """The pictures and files BODY shows or links to in the site, each with its line in the
-    body and its path in the site (FOLDER: the article's folder under content/)."""
+    body, its path in the site (FOLDER: the article's folder under content/) and whether
+    the body shows it as a picture (![alt](x), <img src=x>)."""
     if "](" not in body and "<img" not in body and "<IMG" not in body:
         return []
     found = {}
+    found.update((match.start(1), (match, False)) for match in _FILE.finditer(body))
     if "![" in body:
-        found.update((match.start(1), match) for match in _PICTURE.finditer(body))
-    found.update((match.start(1), match) for match in _FILE.finditer(body))
+        found.update((match.start(1), (match, True)) for match in _PICTURE.finditer(body))
     if "<img" in body or "<IMG" in body:
-        found.update((match.start(1), match) for match in _IMG.finditer(body))
+        found.update((match.start(1), (match, True)) for match in _IMG.finditer(body))
     linked = []
-    for start, match in sorted(found.items()):
+    for start, (match, shown) in sorted(found.items()):
         path = site_path(unquote(match.group(1).split("#")[0].split("?")[0]), folder)
         if path is not None:
-            linked.append((body.count("\n", 0, start) + 1, path))
+            linked.append((body.count("\n", 0, start) + 1, path, shown))
     return linked
 
 

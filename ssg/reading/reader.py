@@ -123,11 +123,14 @@ def _with_dialects(article: Article, config: SiteConfig) -> Article:
     offset = article.body_line - 1
     by_name = links_by_name(body)
     named = [(offset + line, "link", name) for line, name in by_name]
-    named += sorted({(offset + line, "file", path) for line, path in files_linked(body, article.content_dir)})
+    files = files_linked(body, article.content_dir)
+    named += sorted({(offset + line, "file", path) for line, path, _ in files})
+    # The pictures it shows: their sizes and smaller copies go into its HTML (pictures/shown.py).
+    pictures = tuple(dict.fromkeys("picture:" + path for _, path, shown in files if shown))
     named += [(offset + line, "placeholder", f"«{text}» is the text `ssg new article` wrote: replace it")
               for line, text in placeholder_lines(body)]
     if converted.text is article.body and not converted.notes:
-        links = linked_sources(body, article.source, [name for _, name in by_name])
+        links = linked_sources(body, article.source, [name for _, name in by_name]) + pictures
         if not named and not links:
             return article
         return dataclasses.replace(article, notes=article.notes + tuple(named), md_links=links)
@@ -136,6 +139,7 @@ def _with_dialects(article: Article, config: SiteConfig) -> Article:
     notes += [(offset + line, "reference", name) for line, name in converted.references]
     links = list(linked_sources(converted.text, article.source))
     links += [f"name:{name}" for _, name in converted.references if f"name:{name}" not in links]
+    links += pictures
     summary = article.summary
     if article.summary_from_body:
         summary = without_controls(first_paragraph(converted.text))
@@ -283,7 +287,8 @@ class _FieldReader:
                  for key, value in extra.items() if (message := _misspelt(key, value))]
         image = self.image(title)
         image_line = line_of_key(self.split, self.get("image")[0] or "image") if image is not None else 0
-        if image is not None and image.src.lower().split("?")[0].endswith(".svg"):
+        # With share cards (the default), an article whose picture previews cannot show gets a card.
+        if image is not None and image.src.lower().split("?")[0].endswith(".svg") and config.share_cards == "none":
             instead = "default_image instead" if config.default_image else "none: set default_image in site.toml"
             notes.append((line_of_key(self.split, self.get("image")[0] or "image"), "share",
                           f"{image.src} is an SVG: it shows on the page, but link previews (WhatsApp, X, "

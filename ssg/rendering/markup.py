@@ -16,6 +16,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..reading.dialects import ATTRIBUTE_LIST, REFERENCE, TOC_MARK
+from ..reading.links import site_path
 from ..text.urls import encode_path, slugify
 
 # Blocks whose direction follows their own first strong character, so an English
@@ -29,6 +30,8 @@ AUTO_DIRECTION = frozenset({"paragraph_open", "heading_open", "th_open", "td_ope
 CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 
 Resolver = Callable[[str], str]
+# A picture's src as written -> the attributes its <img> gets (width, height, srcset...), or None.
+PictureSizes = Callable[[str], "tuple[tuple[str, str], ...] | None"]
 
 
 def _set_directions(state: StateCore) -> None:
@@ -93,27 +96,57 @@ def _normalize(state: StateCore) -> None:
 _HTML_LINK = re.compile(r"""(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
+# How wide a picture in an article's body is shown: the article's column (the default
+# theme's --measure, 44rem), or the screen less its margins on a phone.
+BODY_PICTURE_SIZES = "(max-width: 46rem) calc(100vw - 2rem), 44rem"
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG_SRC = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
 def _resolve_links(state: StateCore) -> None:
     """Links and pictures, in Markdown and in raw HTML alike (an <img> an include or a
-    shortcode wrote, or an author), resolve the same way."""
+    shortcode wrote, or an author), resolve the same way; a picture of the site gets its
+    size and smaller copies."""
     resolve: Resolver | None = state.env.get("resolve_link")
     if resolve is None:
         return
+    sized: PictureSizes | None = state.env.get("picture_sizes")
 
     def in_html(match: re.Match) -> str:
         written = html.unescape(match.group(2) if match.group(2) is not None else match.group(3))
         return f'{match.group(1)}"{html.escape(resolve(written))}"'
 
+    def html_picture(match: re.Match) -> str:
+        tag = match.group(0)
+        src = _IMG_SRC.search(tag)
+        if src is None or re.search(r"\swidth\s*=", tag, re.IGNORECASE):
+            return tag
+        found = sized(html.unescape(src.group(1) if src.group(1) is not None else src.group(2)))
+        if found is None:
+            return tag
+        attributes = "".join(f' {name}="{html.escape(value)}"' for name, value in found
+                             if not re.search(rf"\s{name}\s*=", tag, re.IGNORECASE))
+        end = len(tag) - (2 if tag.endswith("/>") else 1)
+        return tag[:end].rstrip() + attributes + tag[end:]
+
+    def in_block(content: str) -> str:
+        if sized is not None and ("<img" in content or "<IMG" in content):
+            content = _IMG_TAG.sub(html_picture, content)
+        return _HTML_LINK.sub(in_html, content)
+
     for token in state.tokens:
         if token.type == "html_block" and ("href" in token.content or "src" in token.content):
-            token.content = _HTML_LINK.sub(in_html, token.content)
+            token.content = in_block(token.content)
         for child in token.children or ():
             if child.type == "link_open":
                 child.attrSet("href", resolve(str(child.attrGet("href") or "")))
             elif child.type == "image":
-                child.attrSet("src", resolve(str(child.attrGet("src") or "")))
+                written = str(child.attrGet("src") or "")
+                child.attrSet("src", resolve(written))
+                for name, value in (sized(written) or ()) if sized is not None else ():
+                    child.attrSet(name, value)
             elif child.type == "html_inline" and ("href" in child.content or "src" in child.content):
-                child.content = _HTML_LINK.sub(in_html, child.content)
+                child.content = in_block(child.content)
 
 
 _HEADING_ID = re.compile(r"\s*\{#([\w-]+)\}\s*$")
@@ -253,9 +286,12 @@ _MARKDOWN = make_markdown()
 _INLINE = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough"])
 
 
-def render_markdown(text: str, resolve_link: Resolver | None = None) -> str:
+def render_markdown(text: str, resolve_link: Resolver | None = None, picture_sizes: PictureSizes | None = None) -> str:
     """Pure: Markdown text in, HTML out."""
-    rendered = _MARKDOWN.render(text, {"resolve_link": resolve_link} if resolve_link else {})
+    env: dict = {"resolve_link": resolve_link} if resolve_link else {}
+    if picture_sizes is not None:
+        env["picture_sizes"] = picture_sizes
+    rendered = _MARKDOWN.render(text, env)
     if TOC_MARK in rendered:
         rendered = table_of_contents(rendered)
     return rendered.replace('<hr class="footnotes-sep" />', '<hr class="footnotes-sep">')
@@ -265,6 +301,25 @@ def render_inline(text: str) -> str:
     """One line of Markdown (a source, a caption) without a wrapping paragraph, and with
     any HTML in it escaped."""
     return _INLINE.renderInline(text)
+
+
+def picture_sizes(article_dir: str, articles: Mapping[str, str]) -> PictureSizes:
+    """The attributes of a picture an article in content/ARTICLE_DIR shows: ARTICLES holds
+    "picture:PATH" -> "WIDTH HEIGHT SRCSET" for each picture of the site its body shows
+    (pictures/shown.py)."""
+
+    def sizes(src: str) -> tuple[tuple[str, str], ...] | None:
+        path = site_path(unquote(src.split("#")[0].split("?")[0]), article_dir)
+        found = articles.get("picture:" + path) if path is not None else None
+        if found is None:
+            return None
+        width, height, *srcset = found.split(" ", 2)
+        attributes = [("width", width), ("height", height)]
+        if srcset:
+            attributes += [("srcset", srcset[0]), ("sizes", BODY_PICTURE_SIZES)]
+        return (*attributes, ("loading", "lazy"), ("decoding", "async"))
+
+    return sizes
 
 
 def link_resolver(article_dir: str, base_path: str, articles: Mapping[str, str], content: str = "content") -> Resolver:

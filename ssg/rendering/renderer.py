@@ -24,7 +24,7 @@ from ..text.arabic import folding_rules
 from ..text.controls import xml_safe
 from ..text.dates import DateStyle, iso
 from ..text.lang import direction_of, normalize_language
-from .markup import link_resolver, render_inline, render_markdown
+from .markup import link_resolver, picture_sizes, render_inline, render_markdown
 from ..text.urls import encode_path
 from .share import SharePicture, SiteShare, json_for_script, share_links, share_meta
 from .theme import Theme
@@ -175,13 +175,18 @@ class MacroMemo:
         return output
 
 
-def site_share(config: SiteConfig, home: str) -> SiteShare:
-    """site.toml's share settings with their absolute URLs."""
+def site_share(config: SiteConfig, home: str, pictures: Mapping[str, Any] | None = None) -> SiteShare:
+    """site.toml's share settings with their absolute URLs (and the default picture's size,
+    when PICTURES, the pictures stage's records, have it)."""
     def absolute(path: str) -> str:
         return path if "://" in path else config.origin + encode_path(config.base_path + path)
 
-    default = SharePicture(absolute(config.default_image), config.title) if config.default_image else None
-    return SiteShare(config.title, home, default, absolute(config.logo) if config.logo else "")
+    default = None
+    if config.default_image:
+        found = (pictures or {}).get(config.default_image.lstrip("/"))
+        size = (found.width, found.height) if found is not None else (0, 0)
+        default = SharePicture(absolute(config.default_image), config.title, *size)
+    return SiteShare(config.title, home, default, absolute(config.logo) if config.logo else "", config.origin)
 
 
 class Bodies(Protocol):
@@ -223,7 +228,7 @@ class FreshBodies:
 def render_body(article: Article, links: Mapping[str, str], config: SiteConfig) -> str:
     """An article's body as HTML: LINKS are the URLs of the articles it links to."""
     resolve = link_resolver(article.content_dir, config.base_path, links, config.content)
-    return render_markdown(load_markdown(article, config), resolve)
+    return render_markdown(load_markdown(article, config), resolve, picture_sizes(article.content_dir, links))
 
 
 class Renderer:
@@ -231,13 +236,14 @@ class Renderer:
     articles its bodies link to (LINKS), the config and the theme."""
 
     def __init__(self, config: SiteConfig, theme: Theme, bodies: Bodies | None = None,
-                 compiled: Path | None = None, dates: DateStyle | None = None):
+                 compiled: Path | None = None, dates: DateStyle | None = None,
+                 pictures: Mapping[str, Any] | None = None):
         """COMPILED: a folder that keeps compiled templates between builds. DATES: the
-        build's date style, with the dates it printed."""
+        build's date style, with the dates it printed. PICTURES: the pictures' records."""
         self.config, self.theme = config, theme
         self.env = make_environment(theme, config, compiled, dates)
         self.view = site_view(config)
-        self.share = site_share(config, self.view.permalink)
+        self.share = site_share(config, self.view.permalink, pictures)
         self.bodies = bodies if bodies is not None else FreshBodies(config)
         self.views = Views()
 

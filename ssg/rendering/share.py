@@ -12,6 +12,7 @@ from ..article import Article
 from ..config import SHARE_NETWORKS
 from ..text.dates import iso
 from ..model.pages import Page
+from ..pictures.cards import HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH
 
 # og:locale wants language_TERRITORY; these are the territories Facebook expects
 # for a bare language.
@@ -50,6 +51,8 @@ def json_for_script(data: Any) -> str:
 class SharePicture:
     url: str                         # absolute
     alt: str = ""
+    width: int = 0                   # 0: not known
+    height: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class SiteShare:
     home: str                        # the home page's absolute URL
     default_image: SharePicture | None = None   # for pages without a picture previews can show
     logo: str = ""                   # absolute URL of the publisher's logo
+    origin: str = ""                 # scheme://host, for share cards' URLs
 
 
 def shareable(url: str) -> bool:
@@ -66,18 +70,29 @@ def shareable(url: str) -> bool:
     return not url.lower().split("?")[0].split("#")[0].endswith(".svg")
 
 
+def share_picture(article: Article | None, site: SiteShare, origin: str) -> SharePicture | None:
+    """What link previews of a page show: the article's share card, else its picture (not an
+    SVG), else the site's default_image."""
+    if article is not None and article.card:
+        return SharePicture(origin + article.card, article.title, CARD_WIDTH, CARD_HEIGHT)
+    image = article.image if article is not None else None
+    if image is not None and shareable(image.permalink):
+        return SharePicture(image.permalink, image.alt, image.width, image.height)
+    return site.default_image
+
+
 def share_meta(page: Page, site: SiteShare) -> ShareMeta:
     site_title = site.title
     article = page.article if page.kind == "article" else None
-    image: Any = article.image if article and article.image and shareable(article.image.permalink) else None
-    if image is None and site.default_image is not None and page.kind not in ("not_found", "redirect"):
-        image = site.default_image
+    image = share_picture(article, site, site.origin) if page.kind not in ("not_found", "redirect") else None
     og = [("og:site_name", site_title), ("og:title", page.title), ("og:url", page.permalink),
           ("og:type", "article" if article else "website"), ("og:locale", og_locale(page.lang))]
     if page.description:
         og.append(("og:description", page.description))
     if image:
-        og.append(("og:image", _picture_url(image)))
+        og.append(("og:image", image.url))
+        if image.width:
+            og += [("og:image:width", str(image.width)), ("og:image:height", str(image.height))]
         if image.alt:
             og.append(("og:image:alt", image.alt))
     if article:
@@ -91,18 +106,14 @@ def share_meta(page: Page, site: SiteShare) -> ShareMeta:
     if page.description:
         twitter.append(("twitter:description", page.description))
     if image:
-        twitter.append(("twitter:image", _picture_url(image)))
+        twitter.append(("twitter:image", image.url))
         if image.alt:
             twitter.append(("twitter:image:alt", image.alt))
     return ShareMeta(tuple(og), tuple(twitter), tuple(json_for_script(d) for d in
                                                        _json_ld(page, article, site, image)))
 
 
-def _picture_url(image: Any) -> str:
-    return image.url if isinstance(image, SharePicture) else image.permalink
-
-
-def _json_ld(page: Page, article: Article | None, site: SiteShare, image: Any) -> list[dict]:
+def _json_ld(page: Page, article: Article | None, site: SiteShare, image: SharePicture | None) -> list[dict]:
     site_title, home = site.title, site.home
     context = "https://schema.org"
     publisher: dict[str, Any] = {"@type": "Organization", "name": site_title, "url": home}
@@ -120,7 +131,7 @@ def _json_ld(page: Page, article: Article | None, site: SiteShare, image: Any) -
         else:
             data["author"] = publisher
         if image:
-            data["image"] = [_picture_url(image)]
+            data["image"] = [image.url]
         if article.tags:
             data["keywords"] = list(article.tags)
         if article.categories:

@@ -164,7 +164,11 @@ def test_article_share_metadata(built):
         page = parse_html(read(built, path.relative_to(built).as_posix()))
         url = "https://example.org/" + path.parent.relative_to(built).as_posix() + "/"
         assert page.meta["og:url"] == url and page.meta["og:type"] == "article"
-        assert page.meta["og:locale"] == "ar_AR" and page.meta["twitter:card"] == "summary"
+        assert page.meta["og:locale"] == "ar_AR" and page.meta["twitter:card"] == "summary_large_image"
+        # No picture of its own: a share card with its headline, at the size previews take.
+        assert page.meta["og:image"].startswith("https://example.org/cards/") and page.meta["og:image"].endswith(".jpg")
+        assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1200", "630")
+        assert (built / page.meta["og:image"].removeprefix("https://example.org/")).is_file()
         assert page.meta["og:description"].startswith("ملخص")
         assert {"rel": "canonical", "href": url} in page.links
         [news] = [d for d in page.json_ld if d["@type"] == "NewsArticle"]

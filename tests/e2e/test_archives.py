@@ -131,14 +131,18 @@ def test_jekyll_highlight_with_php_and_html_is_code_not_a_live_form(tmp_path):
     ("hugo", "2024/04/market-day/index.html", "https://souq.example.org/images/market.png"),
     ("gatsby", "تطوير-الويب/جافاسكربت/كيف-أبدأ؟/index.html", "https://hibr.example.org/images/thumb.png"),
 ])
-def test_the_generators_picture_keys_reach_the_share_card(archive, page, picture, tmp_path):
+def test_the_generators_picture_keys_reach_the_article_and_its_share_card(archive, page, picture, tmp_path):
     """feature (Jekyll themes), image: {path} (Jekyll SEO), cover: {image} (Hugo themes), thumbnail (Gatsby)."""
     root = tmp_path / archive
     shutil.copytree(ARCHIVES / archive, root)
     build(root, use_cache=False)
-    parsed = parse_html((root / "site" / page).read_text(encoding="utf-8"))
-    assert parsed.meta["og:image"] == picture
+    html = (root / "site" / page).read_text(encoding="utf-8")
+    origin = "https://" + urlsplit(picture).netloc
+    shown = re.search(r'<figure class="main-figure">\s*<img src="([^"]+)" width="16" height="9"', html)
+    assert shown and origin + shown.group(1) == picture
     assert (root / "site" / unquote(urlsplit(picture).path).lstrip("/").removeprefix("blog/")).is_file()
+    # 16×9 pixels is too small for a link preview: a share card instead.
+    assert "/cards/" in parse_html(html).meta["og:image"]
 
 
 def test_an_edited_include_or_title_rebuilds_what_prints_it_as_a_clean_build_would(tmp_path):

@@ -22,21 +22,21 @@ def stages_of(root, output, **options) -> tuple[list[str], object]:
 def test_each_kind_of_build_visits_the_stages_once_in_order(newsroom, tmp_path):
     output = tmp_path / "site"
     clean, report = stages_of(newsroom, output, jobs=2)
-    assert clean == ["reading", "linking", "rendering", "indexing"]
+    assert clean == ["reading", "linking", "pictures", "rendering", "indexing"], "share cards, then pages"
     assert report.written == report.pages
 
     path = newsroom / "content" / "2024" / "a04.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nفقرة أخرى.\n", encoding="utf-8")
     touch_later(path)
     body_edit, report = stages_of(newsroom, output, jobs=2)
-    assert body_edit == ["reading", "linking", "rendering", "indexing"], "the same stages, with less to do"
+    assert body_edit == ["reading", "linking", "rendering", "indexing"], "the same stages, with no picture to make"
     assert report.site is None, "the last model, with the edited record"
     assert "2024/02/a04/index.html" in report.rendered
 
     (newsroom / "content" / "2024" / "new.md").write_text(
         article("خبر جديد", "2024-03-20T10:00:00+03:00", slug="new", tags="[العراق]"), encoding="utf-8")
     added, report = stages_of(newsroom, output, jobs=1)
-    assert added == ["reading", "linking", "rendering", "indexing"]
+    assert added == ["reading", "linking", "pictures", "rendering", "indexing"], "the new article's share card"
     assert report.site is not None and "2024/03/new/index.html" in report.rendered
 
     nothing, report = stages_of(newsroom, output)

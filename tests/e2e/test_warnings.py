@@ -83,6 +83,7 @@ def test_strict_fails_on_a_warning_and_leaves_the_site_as_it_was(make_site, tmp_
 SHARE = """title = "موقع"
 base_url = "https://example.org/news/"
 search = false
+share_cards = "none"
 logo = "/images/logo.png"
 default_image = "/images/share.png"
 """
@@ -119,8 +120,8 @@ def test_share_pictures_site_toml_names_must_be_there_and_not_svg(make_site, tmp
     from tests.helpers import article
     root = make_site({"content/a.md": article("أ", "2024-09-13")}, SHARE)
     report = build(root, tmp_path / "site")
-    assert "site.toml:4: logo /images/logo.png is no file of the site" in report.warnings[0]
-    assert "site.toml:5: default_image /images/share.png is no file of the site" in report.warnings[1]
+    assert "site.toml:5: logo /images/logo.png is no file of the site" in report.warnings[0]
+    assert "site.toml:6: default_image /images/share.png is no file of the site" in report.warnings[1]
     (root / "site.toml").write_text(SHARE.replace("share.png", "share.svg"), encoding="utf-8")
     with pytest.raises(ConfigError, match="default_image must be a JPEG, PNG, WebP or GIF picture"):
         build(root, tmp_path / "site")

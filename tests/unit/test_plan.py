@@ -9,16 +9,17 @@ from pathlib import Path
 import pytest
 
 from ssg.article import Article
-from ssg.build import build
+from ssg.build import build, picture_files
 from ssg.config import load_config
 from ssg.execution.workers import Executor
 from ssg.incremental.changes import same_frame, survey
 from ssg.incremental.modelling import model_site
-from ssg.incremental.plan import plan_outputs
+from ssg.incremental.plan import plan_outputs, static_files
 from ssg.incremental.read import read_sources
 from ssg.incremental.state import (BuildState, OutputEntry, QuickCheck, SourceEntry, cache_folder, environment_digest,
                                    load_quick_check, load_state, save_build, save_state)
 from ssg.options import BuildOptions, build_time
+from ssg.pictures.stage import picture_stage
 from ssg.rendering.renderer import Renderer
 from ssg.rendering.theme import load_theme
 from ssg.text.dates import DateStyle
@@ -47,9 +48,13 @@ def plan_after(root: Path, output: Path):
     quick = load_quick_check(cache, inputs.environment, output)
     last = load_state(cache, inputs.environment, output)
     sources = read_sources(inputs, last, config, Executor(1), lambda *progress: None)
+    pictures = picture_stage(config, picture_files(static_files(theme, config, inputs.assets), theme, config),
+                             last.pictures)
     model = model_site(sources, inputs.assets, last, same_frame(quick, inputs.frame, config, options), config,
-                       options, theme, DateStyle.from_config(config), lambda *progress: None)
-    return model, plan_outputs(model, last, inputs, Renderer(config, theme), config, theme, options), last
+                       options, theme, DateStyle.from_config(config), lambda *progress: None, pictures)
+    renderer = Renderer(config, theme, pictures=pictures.table)
+    return model, plan_outputs(model, last, inputs, renderer, config, theme, options, pictures,
+                               cache / "pictures"), last
 
 
 def rendered(plan) -> set[str]:
@@ -86,7 +91,9 @@ def test_a_removed_article_is_deleted_with_what_only_it_had(built):
     (root / "content" / "a0.md").unlink()
     model, plan, last = plan_after(root, output)
     assert model.whole
-    assert set(plan.deleted) == {"2024/01/a0/index.html", "2024/01/01/index.html"}
+    pages = {path for path in plan.deleted if not path.startswith("cards/")}
+    assert pages == {"2024/01/a0/index.html", "2024/01/01/index.html"}
+    assert len(plan.deleted) == len(pages) + 1, "and its share card"
     assert "2024/01/a1/index.html" in rendered(plan), "its neighbour's page links elsewhere now"
     assert not set(plan.deleted) & (rendered(plan) | set(plan.kept))
 

@@ -23,8 +23,8 @@ from ..options import default_jobs
 
 _TAG = re.compile(r"<(a|link|img|script|source|iframe|meta|title)\b([^>]*)>", re.IGNORECASE)
 # Only the attributes a check reads; the others are skipped by the scan.
-_ATTR = re.compile(r"""\s(href|src|srcset|rel|name|content|http-equiv)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
-                   re.IGNORECASE)
+_ATTR = re.compile(r"""\s(href|src|srcset|rel|name|content|http-equiv|width|height)"""
+                   r"""\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 _TITLE = re.compile(r"<title>\s*([^<]*?)\s*</title>", re.IGNORECASE | re.DOTALL)
 _ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:")
@@ -163,6 +163,8 @@ class SiteChecker:
             for attribute in ("href", "src"):
                 if attribute in attrs:
                     self._check_link(file, page_url, tag, attrs[attribute])
+            if tag == "img" and not ("width" in attrs and "height" in attrs) and _is_raster(attrs.get("src", "")):
+                self._check_sized(file, page_url, attrs["src"])
             if tag in ("img", "source") and "srcset" in attrs:
                 for candidate in attrs["srcset"].split(","):
                     if candidate.strip():
@@ -173,6 +175,13 @@ class SiteChecker:
             self.problems.append(Problem(file, 'has no <link rel="canonical">'))
         if not has_description and not redirect and file != "404.html":
             self.problems.append(Problem(file, 'has no <meta name="description">'))
+
+    def _check_sized(self, file: str, page_url: str, url: str) -> None:
+        """A picture of the site shown without its size: the page moves when it arrives."""
+        target = self._site_path(url.strip(), page_url)
+        if target is not None and target[0] != "\x00outside" and self._file_for(target[0]) is not None:
+            self.problems.append(Problem(file, f"image {url} has no width and height (the page shifts as it "
+                                               "loads; ssg writes them for the pictures it publishes)"))
 
     def _check_link(self, file: str, page_url: str, tag: str, url: str) -> None:
         url = url.strip()
@@ -207,6 +216,13 @@ class SiteChecker:
                 continue
             if self._file_for(target[0]) is None:
                 self.problems.append(Problem(file, f"lists {url.strip()}, which is missing"))
+
+
+_RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
+
+
+def _is_raster(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(_RASTER)
 
 
 _checker: SiteChecker | None = None

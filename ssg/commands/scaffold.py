@@ -46,6 +46,16 @@ theme = "default"
 # Share links under each article, among "whatsapp", "telegram", "x", "facebook", "email", "copy".
 # share = ["whatsapp", "telegram", "x", "facebook", "email", "copy"]
 
+# Pictures: smaller WebP copies at these widths, offered by srcset (never enlarged).
+# picture_widths = [480, 800, 1200]
+# Published pictures lose their GPS position and camera serial numbers; true keeps them.
+# keep_photo_metadata = false
+# A 1200x630 share card with the headline for articles "missing" a large picture, "all", or "none".
+# share_cards = "missing"
+# The publisher's logo (JSON-LD), and the share picture of the home page and listings.
+# logo = "/images/logo.png"
+# default_image = "/images/share.png"
+
 # Tables come last: every line after a [table] header belongs to that table, so a
 # setting added at the end of this file would land in [extra] and set nothing
 # (the build warns). Add settings above this comment.

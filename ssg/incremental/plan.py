@@ -46,6 +46,7 @@ class Plan:
     copies: list[Copy]
     pictures: list[PictureWork]      # pictures and cards to make (when not in the cache yet) before the copies
     picture_keys: set[str] | None    # every picture output's key, for the cache to keep; None: not known (kept all)
+    fresh_pictures: bool             # made again even when the cache has them (a build told not to use the cache)
     kept: dict[str, OutputEntry]     # files that stay as the last build left them
     deleted: list[str]
     templates: dict[str, str]        # template name -> digest, for the next build
@@ -136,8 +137,8 @@ def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, rend
     if not model.whole and last is not None:
         template_digests = {**last.templates, **template_digests}
     deleted = sorted(set(last_outputs) - set(kept) - set(digests)) if model.whole else []
-    return Plan(((phases[0], True), (phases[1], False), (phases[2], True)), digests, copies, works, keys, kept,
-                deleted, template_digests, whole_site)
+    return Plan(((phases[0], True), (phases[1], False), (phases[2], True)), digests, copies, works, keys,
+                not options.use_cache, kept, deleted, template_digests, whole_site)
 
 
 def write_outputs(plan: Plan, renderer: Renderer, writer: Writer, executor: Executor, progress: Progress,
@@ -146,7 +147,8 @@ def write_outputs(plan: Plan, renderer: Renderer, writer: Writer, executor: Exec
     changed, so a page rendered to the very bytes it had is not written."""
     done = Written(outputs=dict(plan.kept), unchanged=list(plan.kept))
     if plan.pictures:
-        make_missing(plan.pictures, picture_cache, executor, progress, PictureSettings.of(renderer.config))
+        make_missing(plan.pictures, picture_cache, executor, progress, PictureSettings.of(renderer.config),
+                     plan.fresh_pictures)
     renderer.compile({job.page.template for jobs, _ in plan.render for job in jobs})
     done.rendered = [job.page.output_path for jobs, _ in plan.render for job in jobs]
     for result in executor.render(plan.render, renderer, writer.place, progress):

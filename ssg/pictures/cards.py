@@ -46,9 +46,11 @@ def render_card(text: CardText, fonts: CardFonts, layout: str = "raqm") -> bytes
     rtl = text.dir == "rtl"
     bar = (WIDTH - 16, 0, WIDTH, HEIGHT) if rtl else (0, 0, 16, HEIGHT)
     draw.rectangle(bar, fill=ACCENT)
-    small = _faces(fonts.text, fonts.latin, 30, layout, rtl)
-    _draw_line(draw, text.site, small, 70, rtl, MUTED, text.lang)
-    _draw_line(draw, text.date, small, HEIGHT - 110, rtl, MUTED, text.lang)
+    # The site's name is the same on every card: set once, pasted after.
+    name, name_width = _set_once(text.site, fonts.text, fonts.latin, 30, layout, rtl, text.lang)
+    card.paste(MUTED, (WIDTH - MARGIN - name_width if rtl else MARGIN, 70 - 30), name)
+    _draw_line(draw, text.date, _faces(fonts.text, fonts.latin, 30, layout, rtl), HEIGHT - 110, rtl, MUTED,
+               text.lang)
     size, lines = fit_headline(text.headline, fonts, layout, rtl, text.lang)
     faces = _faces(fonts.headline, fonts.latin, size, layout, rtl)
     line_height = round(size * 1.6)
@@ -66,7 +68,10 @@ def fit_headline(headline: str, fonts: CardFonts, layout: str, rtl: bool, lang: 
     words = headline.split()
     for size in SIZES:
         faces = _faces(fonts.headline, fonts.latin, size, layout, rtl)
-        lines = wrap(words, lambda line: line_width(line, faces, rtl, lang), WIDTH - 2 * MARGIN)
+        # Each word measured once: a line is as wide as its words and the spaces between
+        # them (shaping joins letters within a word, never across a space).
+        widths = {word: line_width(word, faces, rtl, lang) for word in words}
+        lines = wrap(words, widths, line_width(" ", faces, rtl, lang), WIDTH - 2 * MARGIN)
         if len(lines) <= MAX_LINES:
             return size, lines
     lines = lines[:MAX_LINES]
@@ -77,14 +82,18 @@ def fit_headline(headline: str, fonts: CardFonts, layout: str, rtl: bool, lang: 
     return SIZES[-1], lines
 
 
-def wrap(words: list[str], width_of, room: float) -> list[str]:
-    """WORDS in lines no wider than ROOM (a word wider than ROOM has a line of its own)."""
+def wrap(words: list[str], widths: dict[str, float], space: float, room: float) -> list[str]:
+    """WORDS (each of the width WIDTHS gives, with SPACE between two) in lines no wider than
+    ROOM (a word wider than ROOM has a line of its own)."""
     lines: list[str] = []
+    used = 0.0
     for word in words:
-        if lines and width_of(lines[-1] + " " + word) <= room:
+        if lines and used + space + widths[word] <= room:
             lines[-1] += " " + word
+            used += space + widths[word]
         else:
             lines.append(word)
+            used = widths[word]
     return lines
 
 
@@ -131,9 +140,35 @@ def line_width(line: str, faces, rtl: bool, lang: str) -> float:
                for part, face in runs(line, faces, rtl))
 
 
-def _draw_line(draw, line: str, faces, top: int, rtl: bool, fill, lang: str) -> None:
+def line_picture(line: str, fonts: CardFonts, size: int, layout: str = "raqm", rtl: bool = True,
+                 lang: str = "ar"):
+    """LINE alone, black on white, set as a card sets its headline (for comparing the
+    shaping with a browser's)."""
+    from PIL import Image, ImageDraw
+
+    faces = _faces(fonts.headline, fonts.latin, size, layout, rtl)
+    width = round(line_width(line, faces, rtl, lang)) + 2 * size
+    picture = Image.new("L", (width, size * 3), 255)
+    _draw_line(ImageDraw.Draw(picture), line, faces, size, rtl, 0, lang, start=width - size if rtl else size)
+    return picture
+
+
+@lru_cache(maxsize=8)
+def _set_once(line: str, text_font: str, latin: str, size: int, layout: str, rtl: bool, lang: str):
+    """LINE set as _draw_line sets it, as a mask as wide as it (and SIZE above and below
+    it), with that width."""
+    from PIL import Image, ImageDraw
+
+    faces = _faces(text_font, latin, size, layout, rtl)
+    width = round(line_width(line, faces, rtl, lang)) + 2
+    mask = Image.new("L", (width, size * 3), 0)
+    _draw_line(ImageDraw.Draw(mask), line, faces, size, rtl, 255, lang, start=width - 1 if rtl else 1)
+    return mask, width
+
+
+def _draw_line(draw, line: str, faces, top: int, rtl: bool, fill, lang: str, start: int | None = None) -> None:
     """LINE from the start side (the right, RTL), each run in its font and direction."""
-    x = WIDTH - MARGIN if rtl else MARGIN
+    x = start if start is not None else WIDTH - MARGIN if rtl else MARGIN
     for part, face in runs(line, faces, rtl):
         font = faces[face]
         options = _layout(part, rtl, lang, font)

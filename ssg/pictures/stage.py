@@ -116,11 +116,13 @@ def picture_stage(config, files: Iterable[tuple[str, Path, bool]], last: Memo | 
     pictures = survey_pictures(files, last, config.root)
     if config.share_cards == "none":
         return pictures
-    fonts = card_fonts(config.card_font, config.root)
+    shaping = raqm_available()
+    fonts = card_fonts(config.card_font, config.root) if shaping else None
     if fonts is not None:
         return replace(pictures, fonts=fonts)
-    key = "card_font" if config.card_font else "share_cards"
-    where = f"card_font {config.card_font} is no font file" if config.card_font else \
+    key = "card_font" if config.card_font and shaping else "share_cards"
+    where = "Pillow here cannot shape Arabic (its raqm layout needs FriBiDi: apt-get install libfribidi0)" \
+        if not shaping else f"card_font {config.card_font} is no font file" if config.card_font else \
         "no Arabic font found for share cards (fontconfig knows no Noto Naskh Arabic, Noto Sans Arabic or Amiri)"
     warning = SiteError(config.settings_file, line_in_site_toml(config.root, key),
                         f"{where}: articles without a large picture share "
@@ -128,6 +130,14 @@ def picture_stage(config, files: Iterable[tuple[str, Path, bool]], last: Memo | 
                         "install one (Debian: apt-get install fonts-noto-core), set card_font to a .ttf file, "
                         "or share_cards = \"none\"")
     return replace(pictures, warnings=pictures.warnings + (warning,))
+
+
+def raqm_available() -> bool:
+    """Whether Pillow can lay text out with raqm (its wheels carry it; FriBiDi is loaded at
+    run time): without it Arabic would be drawn letter by letter, left to right."""
+    from PIL import features
+
+    return bool(features.check("raqm"))
 
 
 def picture_work(pictures: Pictures, sources: Mapping[str, Path], settings: PictureSettings) -> Iterator[PictureWork]:
@@ -150,9 +160,10 @@ def cached_file(folder: Path, key: str) -> Path:
     return folder / key[:2] / key
 
 
-def make_missing(works: list[PictureWork], folder: Path, executor, progress, settings: PictureSettings) -> None:
-    """Make into FOLDER each output of WORKS that is not there yet, in the worker pool."""
-    todo = [work for work in works if not all(cached_file(folder, o.key).is_file() for o in work.outputs)]
+def make_missing(works: list[PictureWork], folder: Path, executor, progress, settings: PictureSettings,
+                 fresh: bool = False) -> None:
+    """Make into FOLDER each output of WORKS that is not there yet (FRESH: each), in the worker pool."""
+    todo = [work for work in works if fresh or not all(cached_file(folder, o.key).is_file() for o in work.outputs)]
     if not todo:
         return
     errors = [error for error in executor.map(_Make(folder, settings), todo, "pictures", progress) if error]

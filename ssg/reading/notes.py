@@ -23,6 +23,7 @@ KINDS = {
     "file": "pictures and files that are not there",
     "placeholder": "lines of the text ssg new article wrote, still to replace",
     "share": "pictures link previews cannot show",
+    "small": "pictures smaller than link previews show (1200×630)",
     "liquid": "Liquid tags and values with no equivalent here, shown as written",
     "include": "Jekyll includes not expanded, shown as written",
     "shortcode": "Hugo shortcodes not converted",
@@ -44,7 +45,10 @@ WORDING = {
     "file": "shows or links to /{}, which is no file of the site (in content/ or static/)",
     "reference": "links to «{}», which is no article here (a file name, with or without its date, or a slug)",
     "link": "links to «{}», which is neither an article nor a file here",
+    "small": "{}, smaller than link previews show (1200×630): previews take a share card, or default_image, "
+             "instead; a picture at least 1200 wide shows sharp on the page too",
 }
+SHARE_SIZE = (1200, 630)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +85,15 @@ def notes_of(articles: Iterable[Article], links: Mapping[str, str], pages: Itera
     found = [Note(page, 1, "page", "no date: a page, not an article; not built") for page in pages]
     for article in articles:
         missing: set[str] = set()
-        if article.image is not None:
-            picture = site_path(article.image.src, article.content_dir)
+        image = article.image
+        if image is not None:
+            picture = site_path(image.src, article.content_dir)
             if picture is not None and picture not in files:
                 found.append(Note(article.source, article.image_line, "file", picture))
                 missing.add(picture)
+            elif image.width and (image.width < SHARE_SIZE[0] or image.height < SHARE_SIZE[1]):
+                found.append(Note(article.source, article.image_line, "small",
+                                  f"{image.src} is {image.width}×{image.height}"))
         for line, kind, detail in article.notes:
             if kind == "file":
                 if detail in files or detail in missing:

@@ -295,14 +295,21 @@ def host_files(config: SiteConfig) -> Iterator[OutputFile]:
 
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*|#[^"]*)"')
+_SRCSET = re.compile(r'(\ssrcset=")([^"]*)"')
 
 
 def absolute_urls(html: str, origin: str, page_permalink: str) -> str:
-    """Make root-relative and in-page URLs in HTML absolute."""
+    """Make root-relative and in-page URLs in HTML absolute (a srcset's too)."""
     def replace(match: re.Match) -> str:
         url = match.group(2)
         return f'{match.group(1)}{page_permalink + url if url.startswith("#") else origin + url}"'
-    return _ROOT_RELATIVE.sub(replace, html)
+
+    def candidates(match: re.Match) -> str:
+        shown = ", ".join(origin + entry if entry.startswith("/") and not entry.startswith("//") else entry
+                          for entry in match.group(2).split(", "))
+        return f'{match.group(1)}{shown}"'
+    html = _ROOT_RELATIVE.sub(replace, html)
+    return _SRCSET.sub(candidates, html) if " srcset=" in html else html
 
 
 def site_view(config: SiteConfig) -> SiteView:

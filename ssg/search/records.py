@@ -48,7 +48,9 @@ def search_record(article: Article, body: str, dates: DateStyle, folds: tuple[st
     meta = {"title": article.title, "summary": article.summary,
             "date": dates.format_date(article.date, article.lang, "long")}
     if article.image is not None:
-        meta["image"], meta["image_alt"] = article.image.url, article.image.alt
+        # A result shows it 8rem wide: its smallest copy, when it has them.
+        smallest = article.image.srcset.split(" ", 1)[0] if article.image.srcset else article.image.url
+        meta["image"], meta["image_alt"] = smallest, article.image.alt
     return {"url": article.url, "language": article.lang, "content": fold_key("\n".join(words), folds),
             "meta": meta, "filters": {"year": [str(article.date.year)],
                                       "tag": sorted({link.term for link in article.tag_links})}}

@@ -40,7 +40,7 @@ class Twin:
         assert sorted(incremental) == sorted(clean), "the same files"
         different = [path for path in clean if incremental[path] != clean[path]]
         assert not different, f"differs from a clean build: {different}"
-        assert (self.incremental / MANIFEST).is_file()
+        assert (self.incremental / MANIFEST).is_file() == (self.clean / MANIFEST).is_file()
         return report
 
 

@@ -76,3 +76,21 @@ def test_check_of_a_sub_path_site(make_site):
     found = [str(p) for p in check_site(root / "site", "https://example.org/archive/")]
     assert found == ["2024/09/x/index.html: broken link /archive/about/ (no such file)"]
     assert REPO.exists()
+
+
+def test_check_finds_pictures_without_sizes_and_missing_variants(make_site):
+    from tests.helpers import photo
+    root = make_site({
+        "content/x.md": article("قمة", "2024-09-13", slug="x", summary='"ملخص"', image="photo.jpg"),
+        "content/hand/index.html": CANONICAL_COPY.replace("<p>نسخة</p>", '<p><img src="/photo.jpg" alt=""></p>')
+                                                 .replace("2024/09/x/", "hand/"),
+    })
+    (root / "content" / "photo.jpg").write_bytes(photo(1000, 600))
+    build(root)
+    problems = [str(p) for p in check_site(root / "site", "https://example.org/")]
+    assert problems == ["hand/index.html: image /photo.jpg has no width and height (the page shifts as it loads; "
+                        "ssg writes them for the pictures it publishes)"]
+    [variant] = (root / "site").glob("photo-480w.*.webp")
+    variant.unlink()
+    problems = [str(p) for p in check_site(root / "site", "https://example.org/")]
+    assert f"2024/09/x/index.html: broken image /{variant.name} (no such file)" in problems

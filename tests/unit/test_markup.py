@@ -68,3 +68,26 @@ def test_inline_markdown_of_front_matter_escapes_raw_html_and_keeps_links():
     assert '<a href="https://example.org/">رويترز</a>' in html and "<strong>عاجل</strong>" in html
     assert "&lt;b onclick=&quot;x&quot;&gt;" in html
     assert "<a" not in render_inline("[x](javascript:alert(1))"), "no javascript: link"
+
+
+def test_a_feeds_body_has_absolute_urls_in_src_href_and_srcset():
+    from ssg.rendering.renderer import absolute_urls
+    html = ('<p><a href="#note">n</a> <img src="/2024/a.jpg" srcset="/2024/a-480w.1.webp 480w, '
+            'https://cdn.example.org/b.webp 900w, /2024/a.jpg 1200w" width="1200"></p>')
+    assert absolute_urls(html, "https://example.org", "https://example.org/2024/09/x/") == (
+        '<p><a href="https://example.org/2024/09/x/#note">n</a> <img src="https://example.org/2024/a.jpg" '
+        'srcset="https://example.org/2024/a-480w.1.webp 480w, https://cdn.example.org/b.webp 900w, '
+        'https://example.org/2024/a.jpg 1200w" width="1200"></p>')
+
+
+def test_body_pictures_of_the_site_get_their_size_and_copies_in_markdown_and_raw_html():
+    from ssg.rendering.markup import link_resolver, picture_sizes, render_markdown
+    links = {"picture:2024/images/a.jpg": "1000 700 /2024/images/a-480w.k.webp 480w, /2024/images/a.jpg 1000w"}
+    body = ('![أ](images/a.jpg)\n\n<figure><img src="images/a.jpg" alt="أ"></figure>\n\n'
+            '<p><img src="images/a.jpg" width="10" alt="sized by its author"></p>\n\n![b](images/b.jpg)\n')
+    html = render_markdown(body, link_resolver("2024", "", links), picture_sizes("2024", links))
+    sized = ('width="1000" height="700" srcset="/2024/images/a-480w.k.webp 480w, /2024/images/a.jpg 1000w" '
+             'sizes="(max-width: 46rem) calc(100vw - 2rem), 44rem" loading="lazy" decoding="async"')
+    assert html.count(sized) == 2
+    assert '<img src="/2024/images/a.jpg" width="10" alt="sized by its author">' in html
+    assert '<img src="/2024/images/b.jpg" alt="b">' in html, "a picture ssg has not read is left as written"

@@ -42,6 +42,7 @@ class SiteModel:
     reusable: dict                   # the model's work the next build may reuse (Site.reusable)
     site: Site | None = None         # the model, when it was made again
     cards: dict = dataclasses.field(default_factory=dict)   # share cards, when made again (Site.cards)
+    shown_pictures: frozenset = frozenset()                  # pictures shown with smaller copies (Site's)
 
     def published(self) -> Iterator[Article]:
         """Every article the site publishes (one page each)."""
@@ -131,4 +132,4 @@ def _whole_model(site: Site, sources: Sources, last: BuildState | None) -> SiteM
                      fingerprints=fingerprints_of(site.articles, site.links, reused), links=site.links,
                      body_pages={page.output_path: page for page in site.pages if shows_bodies(page)},
                      assets=site.assets, articles=len(site.articles), warnings=site.warnings,
-                     reusable=site.reusable, site=site, cards=site.cards)
+                     reusable=site.reusable, site=site, cards=site.cards, shown_pictures=site.shown_pictures)

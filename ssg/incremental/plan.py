@@ -114,7 +114,8 @@ def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, rend
         if pictures is not None:
             settings = PictureSettings.of(config)
             keys = set()
-            for work in [*picture_work(pictures, files, settings), *card_work(model.cards, pictures.fonts)]:
+            for work in [*picture_work(pictures, files, settings, model.shown_pictures),
+                         *card_work(model.cards, pictures.fonts)]:
                 made = False
                 for output in work.outputs:
                     keys.add(output.key)
@@ -148,7 +149,7 @@ def write_outputs(plan: Plan, renderer: Renderer, writer: Writer, executor: Exec
     done = Written(outputs=dict(plan.kept), unchanged=list(plan.kept))
     if plan.pictures:
         make_missing(plan.pictures, picture_cache, executor, progress, PictureSettings.of(renderer.config),
-                     plan.fresh_pictures)
+                     renderer.config.root, plan.fresh_pictures)
     renderer.compile({job.page.template for jobs, _ in plan.render for job in jobs})
     done.rendered = [job.page.output_path for jobs, _ in plan.render for job in jobs]
     for result in executor.render(plan.render, renderer, writer.place, progress):

@@ -53,6 +53,7 @@ class Site:
     warnings: tuple[str, ...] = ()
     reusable: dict = field(default_factory=dict)   # work the next build may reuse: build_site's REMEMBERED
     cards: dict = field(default_factory=dict)      # share card output path -> (key, text): pictures/shown.py
+    shown_pictures: frozenset = frozenset()        # the pictures pages show with their smaller copies
 
 
 def slim(group):
@@ -184,6 +185,7 @@ class _SiteBuilder:
                            **self.shown.body_entries(placed)},
                     tags=terms["tags"], categories=terms["categories"],
                     periods=periods, build_time=self.options.now, reusable=self.memo, cards=self.shown.cards,
+                    shown_pictures=frozenset(self.shown.used),
                     warnings=tuple(_look_alike_warning(a, b)
                                    for a, b in look_alike(terms["tags"] + terms["categories"])))
 

@@ -25,6 +25,7 @@ class PicturesShown:
         self.settings = PictureSettings.of(config)
         self.fonts_identity = repr(fonts.identity()) if fonts is not None else ""
         self.cards: dict[str, tuple[str, CardText]] = {}       # output path -> (key, text)
+        self.used: set[str] = set()      # the pictures pages show with their smaller copies, by output path
 
     def image(self, article: Article) -> Image | None:
         """The article's picture with its URLs, and its size and srcset when ssg has it."""
@@ -52,6 +53,7 @@ class PicturesShown:
         variants = self.settings.variants(picture)
         if not variants:
             return ""
+        self.used.add(picture.path)
         shown = [f"{self.urls.url('/' + path)} {width}w" for width, path, _ in variants]
         return ", ".join(shown + [f"{url} {picture.width}w"])
 

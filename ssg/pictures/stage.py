@@ -140,11 +140,13 @@ def raqm_available() -> bool:
     return bool(features.check("raqm"))
 
 
-def picture_work(pictures: Pictures, sources: Mapping[str, Path], settings: PictureSettings) -> Iterator[PictureWork]:
-    """The work for each picture published through this stage (SOURCES: output path -> file)."""
+def picture_work(pictures: Pictures, sources: Mapping[str, Path], settings: PictureSettings,
+                 shown: frozenset[str]) -> Iterator[PictureWork]:
+    """The work for each picture published through this stage (SOURCES: output path -> file):
+    its published copy, and the smaller copies of those pages show (SHOWN)."""
     for path in sorted(pictures.processed):
         picture = pictures.table[path]
-        variants = settings.variants(picture)
+        variants = settings.variants(picture) if path in shown else []
         outputs = [PictureOutput(path, settings.published_key(picture))]
         outputs += [PictureOutput(output, key) for _, output, key in variants]
         yield PictureWork(tuple(outputs), str(sources[path]), picture, tuple(width for width, _, _ in variants))
@@ -161,12 +163,13 @@ def cached_file(folder: Path, key: str) -> Path:
 
 
 def make_missing(works: list[PictureWork], folder: Path, executor, progress, settings: PictureSettings,
-                 fresh: bool = False) -> None:
-    """Make into FOLDER each output of WORKS that is not there yet (FRESH: each), in the worker pool."""
+                 root: Path, fresh: bool = False) -> None:
+    """Make into FOLDER each output of WORKS that is not there yet (FRESH: each), in the worker
+    pool. ROOT: the site folder, which errors name files from."""
     todo = [work for work in works if fresh or not all(cached_file(folder, o.key).is_file() for o in work.outputs)]
     if not todo:
         return
-    errors = [error for error in executor.map(_Make(folder, settings), todo, "pictures", progress) if error]
+    errors = [error for error in executor.map(_Make(folder, settings, root), todo, "pictures", progress) if error]
     if errors:
         raise BuildFailed(errors)
 
@@ -174,8 +177,8 @@ def make_missing(works: list[PictureWork], folder: Path, executor, progress, set
 class _Make:
     """One work's outputs into the cache folder (in a worker: a picklable callable)."""
 
-    def __init__(self, folder: Path, settings: PictureSettings):
-        self.folder, self.settings = folder, settings
+    def __init__(self, folder: Path, settings: PictureSettings, root: Path):
+        self.folder, self.settings, self.root = folder, settings, root
 
     def __call__(self, work: PictureWork) -> SiteError | None:
         from .cards import render_card
@@ -189,8 +192,9 @@ class _Make:
                 outputs = [published(data, work.picture, self.settings.keep_metadata)]
                 outputs += variants(data, work.picture, work.widths, self.settings.fmt, self.settings.quality)
             except Exception as error:  # noqa: BLE001 - a picture Pillow cannot decode, named
-                return SiteError(work.source, None, f"picture cannot be decoded: {error}",
-                                 "save it again from an image editor, or remove it")
+                return SiteError(display_path(Path(work.source), self.root), None,
+                                 f"picture cannot be decoded: {error}", "save it again from an image editor, "
+                                 "or remove it; with keep_photo_metadata = true it is copied as it is")
         for output, data in zip(work.outputs, outputs):
             target = cached_file(self.folder, output.key)
             target.parent.mkdir(parents=True, exist_ok=True)

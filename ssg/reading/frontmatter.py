@@ -162,8 +162,9 @@ def _parse_toml(raw: str) -> dict[str, Any]:
 
 
 def line_of_key(split: Split, key: str) -> int:
-    """The file line where KEY is set, or the front-matter's first line."""
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[:=]")
+    """The file line where KEY is set (a TOML table's header, [KEY]), or the front-matter's
+    first line."""
+    pattern = re.compile(rf"^\s*(?:[\"']?{re.escape(key)}[\"']?\s*[:=]|\[\s*[\"']?{re.escape(key)}[\"']?\s*\])")
     for offset, line in enumerate(split.raw.split("\n")):
         if pattern.match(line):
             return split.first_line + offset

@@ -139,7 +139,9 @@ def _with_dialects(article: Article, config: SiteConfig) -> Article:
     notes += [(offset + line, "reference", name) for line, name in converted.references]
     links = list(linked_sources(converted.text, article.source))
     links += [f"name:{name}" for _, name in converted.references if f"name:{name}" not in links]
-    links += pictures
+    # What the converted body shows: an include's or a shortcode's <img>, a Liquid value's path.
+    links += dict.fromkeys("picture:" + path for _, path, shown in files_linked(converted.text, article.content_dir)
+                           if shown)
     summary = article.summary
     if article.summary_from_body:
         summary = without_controls(first_paragraph(converted.text))

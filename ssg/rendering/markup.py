@@ -119,11 +119,14 @@ def _resolve_links(state: StateCore) -> None:
     def html_picture(match: re.Match) -> str:
         tag = match.group(0)
         src = _IMG_SRC.search(tag)
-        if src is None or re.search(r"\swidth\s*=", tag, re.IGNORECASE):
+        found = sized(html.unescape(src.group(1) if src.group(1) is not None else src.group(2))) if src else None
+        if found is None or re.search(r"\sheight\s*=", tag, re.IGNORECASE):
             return tag
-        found = sized(html.unescape(src.group(1) if src.group(1) is not None else src.group(2)))
-        if found is None:
-            return tag
+        width = re.search(r"""\swidth\s*=\s*["']?(\d+)""", tag, re.IGNORECASE)
+        if width is not None:            # the author's width: the height that keeps the picture's shape
+            size = dict(found)
+            height = round(int(width.group(1)) * int(size["height"]) / max(1, int(size["width"])))
+            found = (("height", str(height)),)
         attributes = "".join(f' {name}="{html.escape(value)}"' for name, value in found
                              if not re.search(rf"\s{name}\s*=", tag, re.IGNORECASE))
         end = len(tag) - (2 if tag.endswith("/>") else 1)

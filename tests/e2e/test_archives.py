@@ -63,7 +63,9 @@ def assert_archive_built(site: Path, report, archive: str, content_prefix: str =
     warned = {(note.path, note.kind) for note in report.notes}
     expected = {line.replace("content/", content_prefix, 1) if content_prefix and line.startswith("_posts/")
                 else line for line in listed(archive, "expected-warnings.txt")}
-    assert {f"{note.path}:{note.line}" for note in report.notes} == expected
+    # The fixtures' pictures are 16×9 thumbnails: each also warns that it is too small for
+    # link previews (tests/e2e/test_pictures.py), which these lists leave out.
+    assert {f"{note.path}:{note.line}" for note in report.notes if note.kind != "small"} == expected
     for article in report.site.articles:
         html = output_file(site, article.url, base_path).read_text(encoding="utf-8")
         source = (site.parent / article.source).read_text(encoding="utf-8")
@@ -93,7 +95,7 @@ def test_an_imported_archive_builds_the_same_urls_and_leaves_its_source_alone(ar
     assert report.articles == ARTICLES[archive] and (tmp_path / "site" / "site.toml").is_file()
     built = build(tmp_path / "site", use_cache=False)
     expected = [line.replace("_posts/", "content/", 1) for line in listed(archive, "expected-warnings.txt")]
-    assert sorted(f"{n.path}:{n.line}" for n in built.notes) == sorted(expected)
+    assert sorted(f"{n.path}:{n.line}" for n in built.notes if n.kind != "small") == sorted(expected)
     report_lines = "\n".join(report.lines())
     for line in expected:
         if not line.endswith(":1"):              # a page is listed by name, not as a note
@@ -121,7 +123,7 @@ def test_jekyll_highlight_with_php_and_html_is_code_not_a_live_form(tmp_path):
     assert "<form" not in outside_code(html) and "<input" not in html
     assert '<nav class="toc"><ul><li><a href="#لماذا-أكتب">' in html
     assert '<p dir="auto" class="notice">' in html
-    assert '<img src="/blog/assets/images/street.png" alt="شارع مبلل بالمطر">' in html
+    assert '<img src="/blog/assets/images/street.png" alt="شارع مبلل بالمطر" width="16" height="9"' in html
 
 
 @pytest.mark.parametrize("archive, page, picture", [

@@ -13,7 +13,8 @@ from ssg.build import build
 from tests.e2e.rebuilds import Twin, edit, touch_later
 from tests.helpers import article, parse_html, photo
 
-CONFIG = 'title = "أرشيف الصور"\nbase_url = "https://example.org/"\nsearch = false\ndefault_image = "/images/share.png"\n'
+CONFIG = ('title = "أرشيف الصور"\nbase_url = "https://example.org/"\nsearch = false\n'
+          'default_image = "/images/share.png"\n')
 
 
 def photo_site(make_site, config: str = CONFIG):
@@ -143,3 +144,30 @@ def test_a_file_that_is_not_the_picture_its_name_says_is_copied_with_a_warning(m
     assert (tmp_path / "site/2024/images/broken.jpg").read_bytes() == b"<html>not a jpeg</html>"
     assert any("content/2024/images/broken.jpg" in warning and "not a picture" in warning
                for warning in report.warnings)
+
+
+def test_a_truncated_photo_fails_the_build_naming_it_and_leaves_the_site_as_it_was(make_site, tmp_path):
+    import pytest
+
+    from ssg.errors import BuildFailed
+    from tests.e2e.rebuilds import tree
+    root = photo_site(make_site)
+    output = tmp_path / "site"
+    build(root, output)
+    before = tree(output)
+    whole = (root / "content/2024/images/flood.jpg").read_bytes()
+    (root / "content/2024/images/flood.jpg").write_bytes(whole[:len(whole) // 2])
+    touch_later(root / "content/2024/images/flood.jpg")
+    with pytest.raises(BuildFailed) as failed:
+        build(root, output)
+    [error] = failed.value.errors
+    assert error.path == "content/2024/images/flood.jpg" and "cannot be decoded" in error.message
+    assert tree(output) == before
+
+
+def test_only_pictures_pages_show_get_smaller_copies(make_site, tmp_path):
+    root = photo_site(make_site)
+    (root / "static/images/banner.jpg").write_bytes(photo(1600, 900))
+    build(root, tmp_path / "site")
+    assert [p.name for p in (tmp_path / "site/images").iterdir() if p.name.startswith("banner")] == ["banner.jpg"]
+    assert not any(p.suffix == ".webp" for p in (tmp_path / "site/images").iterdir()), "nor share.png, default_image"

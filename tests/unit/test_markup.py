@@ -89,5 +89,6 @@ def test_body_pictures_of_the_site_get_their_size_and_copies_in_markdown_and_raw
     sized = ('width="1000" height="700" srcset="/2024/images/a-480w.k.webp 480w, /2024/images/a.jpg 1000w" '
              'sizes="(max-width: 46rem) calc(100vw - 2rem), 44rem" loading="lazy" decoding="async"')
     assert html.count(sized) == 2
-    assert '<img src="/2024/images/a.jpg" width="10" alt="sized by its author">' in html
+    assert '<img src="/2024/images/a.jpg" width="10" alt="sized by its author" height="7">' in html, \
+        "the author's width, and the height that keeps the picture's shape"
     assert '<img src="/2024/images/b.jpg" alt="b">' in html, "a picture ssg has not read is left as written"

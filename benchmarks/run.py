@@ -559,8 +559,9 @@ class Ssg(Tool):
         shutil.copytree(corpus, self.content)
         (self.site / "site.toml").write_text(
             'title = "أرشيف"\nbase_url = "https://example.org/"\nlanguage = "ar"\n'
-            # No search index: the peers build none (Pagefind's own cost is reported apart).
-            'timezone = "Asia/Baghdad"\nper_page = 20\nsearch = false\n', encoding="utf-8")
+            # No search index: the peers build none (Pagefind's own cost is reported apart). No
+            # share cards: the peers make none (benchmarks/pictures.py measures them, on by default).
+            'timezone = "Asia/Baghdad"\nper_page = 20\nsearch = false\nshare_cards = "none"\n', encoding="utf-8")
         # The theme's own article template as a site override (same output), so that
         # the "template" case edits a template file as it does for the peers.
         (self.site / "templates").mkdir()
@@ -996,7 +997,9 @@ def write_report(path: Path, args, meta: dict, results: dict) -> None:
              "takes from the machine), *pages* the HTML files in the output "
              "after the run, *written* the HTML files that run created or rewrote (new mtime). "
              "*wall ×ssg* and *memory ×ssg* divide the tool's wall time and PSS by ssg's (hugo-pagefind's by "
-             "ssg-search's: both with search; ssg's own rows have search off, as the peers build none) "
+             "ssg-search's: both with search; ssg's own rows have search off, as the peers build none; "
+             "every ssg row has share cards off (share_cards = \"none\"), as the peers make none: "
+             "benchmarks/pictures.py measures them) "
              "for the same case and size: "
              "above 1 the tool is slower / bigger than ssg, below 1 it is faster / smaller. "
              "ssg builds more than the peers (pagination, categories, day pages, per-tag feeds, sitemaps, "

@@ -93,11 +93,17 @@ def _parser() -> argparse.ArgumentParser:
                             help="deploy even after a failed build, a stale site/ or problems found by check")
     deploy_cmd.set_defaults(run=_run_deploy)
 
-    import_cmd = commands.add_parser("import", help="bring a Jekyll, Hugo or Gatsby archive: a new site folder")
-    import_cmd.add_argument("generator", choices=("jekyll", "hugo", "gatsby"), help="what SOURCE was made for")
-    import_cmd.add_argument("source", type=Path, help="the archive's folder (only read)")
+    import_cmd = commands.add_parser("import", help="bring a Jekyll, Hugo, Gatsby or WordPress archive: a new "
+                                                    "site folder")
+    import_cmd.add_argument("generator", choices=("jekyll", "hugo", "gatsby", "wordpress"),
+                            help="what SOURCE was made for")
+    import_cmd.add_argument("source", type=Path, help="the archive's folder, or WordPress's export file (only read)")
     import_cmd.add_argument("destination", type=Path, nargs="?",
                             help="the new site folder, which must not exist or be empty (default: SOURCE-ssg)")
+    import_cmd.add_argument("--uploads", type=Path, metavar="DIR",
+                            help="wordpress: a copy of wp-content/uploads, whose pictures the posts show (only read)")
+    import_cmd.add_argument("--base-url", metavar="URL", help="wordpress: the new site's address (default: the old)")
+    import_cmd.add_argument("--no-pages", action="store_true", help="wordpress: leave the pages out, posts only")
     import_cmd.set_defaults(run=_run_import)
 
     new_cmd = commands.add_parser("new", help="start a site, or an article: ssg new article \"عنوان\"")
@@ -139,6 +145,14 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    if args.generator == "wordpress":
+        from .wordpress import import_wordpress
+        report = import_wordpress(args.source, args.destination, args.uploads, args.base_url, not args.no_pages)
+        for line in report.lines():
+            print(line)
+        return 1 if report.failed else 0
+    if args.uploads or args.base_url or args.no_pages:
+        raise CommandError("--uploads, --base-url and --no-pages are for ssg import wordpress")
     from .importer import import_archive
     report = import_archive(args.generator, args.source, args.destination)
     for line in report.lines():

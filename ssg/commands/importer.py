@@ -165,8 +165,13 @@ def _survey(site: Path, report: ImportReport) -> None:
 
 def site_toml(settings: dict[str, Any], generator: str, layout: Layout) -> str:
     """SETTINGS as site.toml text, with a header that says where they came from."""
-    lines = [f"# Imported by `ssg import {generator}` from {layout.settings_file} on {dt.date.today().isoformat()}."]
-    lines += [f"# note: {note}" for note in layout.notes]
+    return site_toml_text(settings, f"`ssg import {generator}` from {layout.settings_file}", layout.notes)
+
+
+def site_toml_text(settings: dict[str, Any], origin: str, notes=()) -> str:
+    """SETTINGS as site.toml text, headed by where they came from (ORIGIN) and NOTES."""
+    lines = [f"# Imported by {origin} on {dt.date.today().isoformat()}."]
+    lines += [f"# note: {note}" for note in notes]
     lines.append("")
     tables = {key: value for key, value in settings.items() if isinstance(value, dict)}
     for key, value in settings.items():

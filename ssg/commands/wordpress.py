@@ -67,13 +67,14 @@ class WordPressReport:
         lines.append(f"pictures copied: {self.pictures}")
         if self.missing:
             lines.append(f"pictures missing ({len(self.missing)}), each with the articles that show it:")
-            lines += [f"    {path}: {', '.join(users[:5])}" + (f" and {len(users) - 5} more" if len(users) > 5 else "")
-                      for path, users in sorted(self.missing.items())]
+            lines += _first([f"    {path}: {', '.join(users[:5])}" + (f" and {len(users) - 5} more"
+                                                                       if len(users) > 5 else "")
+                             for path, users in sorted(self.missing.items())])
         if self.converted:
             lines.append("converted: " + ", ".join(f"{count} {kind}" for kind, count in sorted(self.converted.items())))
         if self.notes:
             lines.append(f"left out or kept as text ({len(self.notes)}):")
-            lines += [f"    {note}" for note in self.notes]
+            lines += _first([f"    {note}" for note in self.notes])
         if self.redirects:
             lines.append(f"old addresses a static host cannot serve by itself ({len(self.redirects)}): redirects "
                          "written to static/_redirects (Netlify, Cloudflare Pages) and wordpress-redirects.nginx")
@@ -317,6 +318,14 @@ class _Import:
             "# In nginx's http block; then in the server block:\n"
             "#     if ($wordpress_post) { return 301 $wordpress_post; }\n"
             "map $arg_p $wordpress_post {\n    default \"\";\n" + nginx + "\n}\n", encoding="utf-8")
+
+
+SHOWN = 20                                 # lines of a long list in the report
+
+
+def _first(lines: list[str]) -> list[str]:
+    """LINES, or their first SHOWN and how many more there are."""
+    return lines if len(lines) <= SHOWN else lines[:SHOWN] + [f"    and {len(lines) - SHOWN} more"]
 
 
 def _wanted(item: Item) -> bool:

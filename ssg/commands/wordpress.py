@@ -6,6 +6,7 @@ export and the uploads are only read; the folder appears whole or not at all."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import re
 import shutil
@@ -51,7 +52,8 @@ class WordPressReport:
     missing: dict[str, list[str]] = field(default_factory=dict)   # upload path -> the articles that use it
     converted: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)            # file: what was left out or kept as text
-    redirects: list[tuple[str, str]] = field(default_factory=list)   # old ?p= or archive URL -> new path
+    redirects: list[tuple[str, str]] = field(default_factory=list)   # old ?p= URL -> new path
+    archives: int = 0                      # category and tag archive addresses kept by redirect pages
     failed: list[str] = field(default_factory=list)           # posts that could not be imported
 
     def lines(self) -> list[str]:
@@ -75,6 +77,9 @@ class WordPressReport:
         if self.notes:
             lines.append(f"left out or kept as text ({len(self.notes)}):")
             lines += _first([f"    {note}" for note in self.notes])
+        if self.archives:
+            lines.append(f"category and tag archives kept at their old addresses: {self.archives} redirect pages "
+                         "in static/category/ and static/tag/")
         if self.redirects:
             lines.append(f"old addresses a static host cannot serve by itself ({len(self.redirects)}): redirects "
                          "written to static/_redirects (Netlify, Cloudflare Pages) and wordpress-redirects.nginx")
@@ -129,6 +134,7 @@ class _Import:
         self.attachments: dict[int, tuple[str, str, str]] = {}
         self.posts: dict[int, _Post] = {}
         self.copied: dict[str, str] = {}    # upload path as linked -> as published
+        self.terms: dict[tuple[str, str], str] = {}   # (category or post_tag, nicename) -> name, published
 
     def run(self) -> WordPressReport:
         channel, published = self._first_pass()
@@ -144,12 +150,16 @@ class _Import:
             self.posts[item.id] = _Post(old if old else new, old, item.status in ("publish", "future"))
         timezone = _timezone(published)
         self.channel = channel
+        self.category_names = channel.category_names      # nicename (as the export writes it) -> name
+        self.language = (channel.language or "ar").split("-")[0]
+        self.site_origin = f"{site.scheme or 'https'}://{site.netloc}"
         self._second_pass(channel)
         settings = {"title": channel.title or "أرشيف", "base_url": f"{site.scheme or 'https'}://{site.netloc}"
                     f"{self.base_path}/", "language": (channel.language or "ar").split("-")[0],
                     "timezone": timezone, "permalink": permalink}
         origin = f"`ssg import wordpress` from {self.export.name}"
         (self.work / CONFIG_FILE).write_text(site_toml_text(settings, origin), encoding="utf-8")
+        self._archive_pages()
         self._redirect_files()
         return self.report
 
@@ -224,8 +234,13 @@ class _Import:
         if known is not None and known.old and (page or known.old != _expand(self.permalink, item)):
             front["url"] = known.old
             self.report.own_urls += 0 if page else 1
-        categories = [name for domain, _, name in item.terms if domain == "category" and name]
+        categories = self._with_parents([(nicename, name) for domain, nicename, name in item.terms
+                                         if domain == "category" and name])
         tags = [name for domain, _, name in item.terms if domain == "post_tag" and name]
+        if item.status in ("publish", "future"):
+            for domain, nicename, name in item.terms:
+                if domain in ("category", "post_tag") and name and nicename:
+                    self.terms.setdefault((domain, nicename), name)
         if categories and categories != ["Uncategorized"] and categories != ["غير مصنف"]:
             front["categories"] = categories
         if tags:
@@ -300,6 +315,48 @@ class _Import:
         self.report.missing.setdefault(UPLOADS + relative, []).append(source)
         return UPLOADS + relative
 
+    def _with_parents(self, categories: list[tuple[str, str]]) -> list[str]:
+        """The names of CATEGORIES (nicename, name), each after its parent categories: a post
+        in ثقافة under محلي is in both, as WordPress lists it on both archives."""
+        names = {unquote(nicename): name for nicename, name in categories}
+        found: list[str] = []
+        for nicename, name in categories:
+            chain, parent = [name], self.channel.categories.get(nicename, "")
+            while parent and len(chain) < 10:
+                chain.insert(0, self.category_names.get(parent) or names.get(unquote(parent)) or unquote(parent))
+                parent = self.channel.categories.get(parent, "")
+            found += [category for category in chain if category not in found]
+        return [name for name in found if name not in ("Uncategorized", "غير مصنف")]
+
+    def _archive_pages(self) -> None:
+        """WordPress's category and tag archives (/category/x/, /tag/y/) as redirect pages
+        to ssg's (/categories/…/, /tags/…/), in static/: any static host serves them."""
+        from ..model.taxonomy import TermNamer
+
+        namer = TermNamer(lambda path: path)
+        folders = {"category": ("category", "categories"), "post_tag": ("tag", "tags")}
+        for (domain, nicename), name in sorted(self.terms.items()):
+            old_folder, new_folder = folders[domain]
+            target = f"{self.base_path}/{new_folder}/{namer.slug(name)}/"
+            paths = [unquote(nicename)]
+            if domain == "category":           # WordPress's /category/parent/child/ too
+                parent, chain = self.channel.categories.get(nicename, ""), [unquote(nicename)]
+                while parent and len(chain) < 10:
+                    chain.insert(0, unquote(parent))
+                    parent = self.channel.categories.get(parent, "")
+                if len(chain) > 1:
+                    paths.append("/".join(chain))
+            for path in paths:
+                page = self.work / "static" / old_folder / path / "index.html"
+                if page.exists():
+                    continue
+                page.parent.mkdir(parents=True, exist_ok=True)
+                address = self.site_origin + encode_path(target)
+                page.write_text(REDIRECT_PAGE.format(lang=self.language, title=html.escape(name),
+                                                     address=html.escape(address),
+                                                     target=html.escape(encode_path(target))), encoding="utf-8")
+                self.report.archives += 1
+
     def _redirect_files(self) -> None:
         """?p= addresses and WordPress's category and tag archives: static hosting serves
         neither by itself, so the rules a host can read."""
@@ -321,6 +378,21 @@ class _Import:
 
 
 SHOWN = 20                                 # lines of a long list in the report
+REDIRECT_PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<link rel="canonical" href="{address}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">{title}</a></p>
+</body>
+</html>
+"""
+
 
 
 def _first(lines: list[str]) -> list[str]:

@@ -47,6 +47,7 @@ class Channel:
     language: str = ""
     authors: dict[str, str] = field(default_factory=dict)    # login -> display name
     categories: dict[str, str] = field(default_factory=dict)  # nicename -> parent nicename
+    category_names: dict[str, str] = field(default_factory=dict)   # nicename -> its name
 
 
 def _local(tag: str) -> tuple[str, str]:
@@ -98,8 +99,9 @@ def read_export(path: Path) -> Iterator[Channel | Item]:
                 login = _child_text(element, "author_login")
                 channel.authors[login] = _child_text(element, "author_display_name") or login
             elif prefix == "wp" and name == "category":
-                channel.categories[_child_text(element, "category_nicename")] = _child_text(element,
-                                                                                           "category_parent")
+                nicename = _child_text(element, "category_nicename")
+                channel.categories[nicename] = _child_text(element, "category_parent")
+                channel.category_names[nicename] = _child_text(element, "cat_name")
             elif prefix == "" and name in ("title", "link", "language") and depth == 2:
                 setattr(channel, name, _text(element))      # the channel's own, not an item's
     except DefusedXmlException as error:

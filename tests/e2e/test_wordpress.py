@@ -5,11 +5,13 @@ only read and two imports are alike byte for byte."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -62,6 +64,7 @@ def test_the_export_imports_with_its_report(tmp_path, uploads):
     assert "date: '2023-04-11T10:30:00+03:00'" in library
     assert "image: /wp-content/uploads/2023/04/library.jpg" in library
     assert "tags:\n- مكتبات\n- Books\n" in library and "image_alt: واجهة المكتبة الحجرية" in library
+    assert "categories:\n- محلي\n- ثقافة\n" in library, "a child category comes with its parent"
     assert "[تقريرنا عن مهرجان القراءة](/2023/05/reading-festival/)" in library, "a ?p= link leads to the post"
     assert "| السبت إلى الخميس | 8:00 - 20:00 |" in library
     assert "draft: true" in (content / "2023" / "internal-notes.md").read_text(encoding="utf-8"), "private: a draft"
@@ -86,6 +89,10 @@ def test_the_imported_site_serves_every_post_at_its_old_url_with_its_pictures(tm
     assert check_site(site, "https://daffa.example.org/") == []
     redirects = (site / "_redirects").read_text(encoding="utf-8")
     assert "/ p=102 /2023/05/reading-festival/ 301" in redirects and "p=104" not in redirects, "no private post"
+    # WordPress's archives (/category/x/, /category/parent/child/, /tag/y/) lead to ssg's pages.
+    for old in ("category/ثقافة", "category/محلي/ثقافة", "category/محلي", "tag/books", "tag/قراءة"):
+        target = re.search(r'url=([^"]+)"', (site / old / "index.html").read_text(encoding="utf-8")).group(1)
+        assert (site / unquote(target).strip("/") / "index.html").is_file(), (old, target)
     assert "map $arg_p $wordpress_post" in (tmp_path / "site" / "wordpress-redirects.nginx").read_text(encoding="utf-8")
 
 

@@ -27,9 +27,6 @@ from .importer import site_toml_text
 
 UPLOADS = "wp-content/uploads/"
 RESIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")        # WordPress's photo-300x200.jpg
-SKIPPED_TYPES = ("attachment", "nav_menu_item", "revision", "custom_css", "customize_changeset", "oembed_cache",
-                 "wp_block", "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation",
-                 "user_request")
 # WordPress permalink structures, as ssg permalinks, most specific first.
 STRUCTURES = (("/%year%/%monthnum%/%day%/%postname%/", "/{year}/{month}/{day}/{slug}/"),
               ("/%year%/%monthnum%/%postname%/", "/{year}/{month}/{slug}/"),
@@ -154,9 +151,8 @@ class _Import:
         self.language = (channel.language or "ar").split("-")[0]
         self.site_origin = f"{site.scheme or 'https'}://{site.netloc}"
         self._second_pass(channel)
-        settings = {"title": channel.title or "أرشيف", "base_url": f"{site.scheme or 'https'}://{site.netloc}"
-                    f"{self.base_path}/", "language": (channel.language or "ar").split("-")[0],
-                    "timezone": timezone, "permalink": permalink}
+        settings = {"title": channel.title or "أرشيف", "base_url": f"{self.site_origin}{self.base_path}/",
+                    "language": self.language, "timezone": timezone, "permalink": permalink}
         origin = f"`ssg import wordpress` from {self.export.name}"
         (self.work / CONFIG_FILE).write_text(site_toml_text(settings, origin), encoding="utf-8")
         self._archive_pages()

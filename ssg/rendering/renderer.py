@@ -22,7 +22,7 @@ from ..model.site import site_urls
 from ..reading.reader import load_markdown
 from ..text.arabic import folding_rules
 from ..text.controls import xml_safe
-from ..text.dates import DateStyle, iso
+from ..text.dates import DateStyle, iso, zone_city, zone_offset
 from ..text.lang import direction_of, normalize_language
 from .markup import link_resolver, picture_sizes, render_inline, render_markdown
 from ..text.urls import encode_path
@@ -95,6 +95,19 @@ def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = N
         return dates.format_date(moment, language(context, lang), style)
 
     @jinja2.pass_context
+    def dateline_filter(context, moment: dt.datetime, lang: str | None = None) -> Markup:
+        """Weekday, date and hour in the site's time zone: "الجمعة، 13 أيلول 2024، 10:30 بتوقيت
+        بغداد". A date written without a time (read as midnight) shows no hour."""
+        lang = language(context, lang)
+        local = moment.astimezone(config.tz)
+        text = dates.format_date(local, lang, "full")
+        if (local.hour, local.minute) != (0, 0):
+            city = zone_city(config.timezone, lang)
+            zone = theme.word("time_in", lang).format(city=city) if city else zone_offset(local, lang)
+            text += theme.word("date_hour_separator", lang) + dates.format_hour(local, lang) + " " + zone
+        return Markup.escape(text)
+
+    @jinja2.pass_context
     def period_filter(context, period, lang: str | None = None) -> str:
         return dates.format_period(period.year, period.month, period.day, language(context, lang))
 
@@ -122,10 +135,20 @@ def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = N
         return urls.url("/" + theme.assets.get(path, path))
 
     env.globals.update(t=word, asset=asset, url_for=urls.url, words_json=words_json, cached=MacroMemo())
-    env.filters.update(date=date_filter, period=period_filter, month_name=month_filter, number=number_filter, iso=iso,
+    env.filters.update(date=date_filter, dateline=dateline_filter, reading_minutes=reading_minutes,
+                       period=period_filter, month_name=month_filter, number=number_filter, iso=iso,
                        inline_markdown=lambda text: Markup(render_inline(text)))
     env.tests["labelled"] = labelled
     return env
+
+
+_TAGS = re.compile(r"<[^>]+>")
+WORDS_A_MINUTE = 200          # a reader's pace in Arabic or English prose, words a minute
+
+
+def reading_minutes(body_html: str) -> int:
+    """How many minutes an article's body takes to read: its words at WORDS_A_MINUTE, at least one."""
+    return max(1, round(len(_TAGS.sub(" ", str(body_html)).split()) / WORDS_A_MINUTE))
 
 
 _LABEL = re.compile(r"^\s*(?:©|\(c\)|[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]"

@@ -60,6 +60,27 @@ def _shared_zone(moment: dt.datetime) -> dt.datetime:
 
 
 @lru_cache(maxsize=64)
+def zone_city(zone: str, language: str) -> str | None:
+    """The city a time zone is named by, in LANGUAGE: "بغداد" for Asia/Baghdad in Arabic;
+    None for a zone that is an offset, not a place (UTC, Etc/GMT-3)."""
+    from babel.dates import get_timezone_location
+
+    if zone in ("UTC", "GMT") or zone.startswith("Etc/"):
+        return None
+    try:
+        return get_timezone_location(ZoneInfo(zone), locale=_babel_locale(language), return_city=True)
+    except (LookupError, ValueError):
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def zone_offset(moment: dt.datetime, language: str) -> str:
+    """MOMENT's offset as CLDR writes it in LANGUAGE: "غرينتش+03:00", "GMT+03:00"."""
+    from babel.dates import get_timezone_gmt
+
+    return get_timezone_gmt(moment, "long", locale=_babel_locale(language))
+
+
+@lru_cache(maxsize=64)
 def _babel_locale(language: str) -> Locale:
     """The CLDR locale for a language tag, falling back to its primary language, then English."""
     for candidate in (language.replace("-", "_"), re.split("[-_]", language)[0]):
@@ -165,6 +186,10 @@ class DateStyle:
             if hijri:
                 text += " · " + self.number(hijri, language)
         return text
+
+    def format_hour(self, moment: dt.datetime, language: str) -> str:
+        """The hour and minute, on the 24-hour clock news datelines use: '10:30', '١٠:٣٠'."""
+        return self.number(f"{moment.hour:02d}:{moment.minute:02d}", language)
 
     def format_period(self, year: int, month: int | None, day: int | None, language: str) -> str:
         """The name of a date index: '2024', 'أيلول 2024', '13 أيلول 2024'."""

@@ -126,3 +126,26 @@ def test_latin_slug_style(make_site):
     build(root)
     written = sorted(p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("index.html"))
     assert all(path.isascii() for path in written), written
+
+
+@pytest.mark.parametrize("config, dateline", [
+    ('timezone = "Asia/Baghdad"\nlocale = "ar_IQ"\n', "الجمعة، 13 أيلول 2024، 10:00 بتوقيت بغداد"),
+    ('timezone = "Asia/Beirut"\nlocale = "ar_LB"\ndigits = "arabic"\n', "الجمعة، ١٣ أيلول ٢٠٢٤، ١٠:٠٠ بتوقيت بيروت"),
+    ('timezone = "Africa/Cairo"\nlocale = "ar_EG"\n', "الجمعة، 13 سبتمبر 2024، 10:00 بتوقيت القاهرة"),
+    # A zone that is an offset, not a place (ssg import wordpress writes one): the offset.
+    ('timezone = "Etc/GMT-3"\n', "الجمعة، 13 سبتمبر 2024، 10:00 غرينتش+03:00"),
+])
+def test_the_dateline_has_the_weekday_and_the_hour_in_the_sites_zone(make_site, config, dateline):
+    root = make_site({"content/x.md": article("قمة", "2024-09-13T07:00:00Z", slug="x",
+                                              body="كلمة " * 450)}, BASE + config)
+    build(root)
+    html = page(root, "2024/09/x/index.html")
+    assert f">{dateline}</time>" in html
+    assert "دقيقتا قراءة" in html, "450 words: two minutes, in the dual"
+
+
+def test_a_date_without_a_time_shows_no_hour(make_site):
+    root = site_with(make_site, 'timezone = "Asia/Baghdad"\n',
+                     **{"content/x.md": article("قمة", "2024-09-13", slug="x")})
+    build(root)
+    assert ">الجمعة، 13 سبتمبر 2024</time>" in page(root, "2024/09/x/index.html")

@@ -38,7 +38,7 @@ def test_article_page_in_the_default_theme(tmp_path):
     assert '<h1 class="headline">قمة</h1>' in html
     assert "<strong>عريض</strong>" in html
     assert "المصادر" in html and "الوسوم" in html
-    assert '<time datetime="2024-09-13T10:00:00+00:00">13 سبتمبر 2024</time>' in html
+    assert '<time datetime="2024-09-13T10:00:00+00:00">الجمعة، 13 سبتمبر 2024، 10:00 غرينتش+00:00</time>' in html
     assert '<link rel="canonical" href="https://example.org/2024/09/x/">' in html
 
 

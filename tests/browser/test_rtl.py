@@ -145,3 +145,15 @@ def test_tag_page_in_chromium(page, served_sample):
     assert "/tags/" in page.url and page.locator(".card").count() > 0
     assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
     save_screenshot(page, "tag")
+
+
+@pytest.mark.parametrize("width, headline_shown", [(390, False), (1100, True)])
+def test_an_articles_breadcrumbs_leave_the_headline_out_on_a_phone(browser, served_sample, width, headline_shown):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(served_sample + ARABIC_ARTICLE)
+    crumbs = page.eval_on_selector_all(".breadcrumbs li", "items => items.map(li => li.offsetParent !== null)")
+    assert crumbs[0] and crumbs[1], "home and the section show on every screen"
+    assert crumbs[-1] is headline_shown, "the headline, which the <h1> shows below, only where there is room"
+    assert page.evaluate("document.querySelector('.breadcrumbs').getBoundingClientRect().height") < 60
+    context.close()

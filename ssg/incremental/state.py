@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, Callable, NamedTuple
 
 from .. import __version__
 from ..article import Article
+from ..digest import sha1  # noqa: F401 - the build's digest, imported from here by its stages
 from ..execution.collector import collector_paused
 
 CACHE_DIR = ".ssg-cache"
@@ -166,10 +167,6 @@ def output_identity(folder: Path) -> tuple | None:
     except OSError:
         return None
     return stat.st_dev, stat.st_ino, stat.st_mtime_ns
-
-
-def sha1(*parts: str) -> str:
-    return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def environment_digest() -> str:

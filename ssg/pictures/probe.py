@@ -37,14 +37,6 @@ class Picture:
         return posixpath.join(folder, f"{stem}-{width}w.{key[:10]}.{fmt}")
 
 
-def sha1(*parts: str) -> str:
-    """One digest of PARTS, each ended so that no two lists of parts run together."""
-    digest = hashlib.sha1()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()
-
-
 def kind_of(path: str) -> str | None:
     """The raster kind PATH names by its extension, or None (SVG, PDF, anything else)."""
     dot = path.rfind(".")

@@ -13,7 +13,8 @@ from ..article import Article, Image
 from ..text.urls import Urls
 from .cards import HEIGHT as CARD_HEIGHT, VERSION as CARD_VERSION, WIDTH as CARD_WIDTH, CardText
 from .fonts import CardFonts
-from .probe import Picture, kind_of, sha1
+from ..digest import sha1
+from .probe import Picture, kind_of
 from .stage import PictureSettings
 
 SHAREABLE = ("jpeg", "png", "webp", "gif")    # what link previews show

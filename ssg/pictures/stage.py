@@ -18,7 +18,8 @@ from typing import Iterable, Iterator, Mapping
 from ..errors import BuildFailed, SiteError, display_path
 from .cards import CardText
 from .fonts import CardFonts
-from .probe import VERSION, NotAPicture, Picture, kind_of, probe, sha1
+from ..digest import sha1
+from .probe import VERSION, NotAPicture, Picture, kind_of, probe
 
 Memo = dict[str, tuple[int, int, Picture]]          # output path -> (size, mtime_ns, record)
 

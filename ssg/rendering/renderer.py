@@ -95,7 +95,7 @@ def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = N
         return dates.format_date(moment, language(context, lang), style)
 
     @jinja2.pass_context
-    def dateline_filter(context, moment: dt.datetime, lang: str | None = None) -> Markup:
+    def dateline_filter(context, moment: dt.datetime, lang: str | None = None) -> str:
         """Weekday, date and hour in the site's time zone: "الجمعة، 13 أيلول 2024، 10:30 بتوقيت
         بغداد". A date written without a time (read as midnight) shows no hour."""
         lang = language(context, lang)
@@ -105,7 +105,7 @@ def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = N
             city = zone_city(config.timezone, lang)
             zone = theme.word("time_in", lang).format(city=city) if city else zone_offset(local, lang)
             text += theme.word("date_hour_separator", lang) + dates.format_hour(local, lang) + " " + zone
-        return Markup.escape(text)
+        return text
 
     @jinja2.pass_context
     def period_filter(context, period, lang: str | None = None) -> str:

@@ -102,11 +102,13 @@ def convert_body(text: str, context: Context) -> Converted:
     text = _IFRAME.sub(frame, text)
     text = _URL_LINE.sub(lambda m: _embed(html.unescape(m.group(1)), keep, result), text)
     kept[:] = [_IMG.sub(_bare_picture, block) for block in kept]
-    text = _ADDRESS.sub(lambda m: f'{m.group(1)}{m.group(2)}{html.escape(context.address(html.unescape(m.group(3))))}'
-                        f'{m.group(2)}', text)
-    kept[:] = [_ADDRESS.sub(lambda m: f'{m.group(1)}{m.group(2)}'
-                            f'{html.escape(context.address(html.unescape(m.group(3))))}{m.group(2)}', block)
-               for block in kept]
+
+    def readdress(match: re.Match) -> str:
+        quote = match.group(2)
+        return f"{match.group(1)}{quote}{html.escape(context.address(html.unescape(match.group(3))))}{quote}"
+
+    text = _ADDRESS.sub(readdress, text)
+    kept[:] = [_ADDRESS.sub(readdress, block) for block in kept]
     markdown = markdownify(text, heading_style="ATX", bullets="-", strip=["style", "span", "font"],
                            escape_underscores=False, escape_asterisks=False)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"

@@ -3,15 +3,12 @@ contents leads to its headings, its included figure shows its picture."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 
 import pytest
 
 from ssg.build import build
-from tests.browser.conftest import QuietHandler, save_screenshot
+from tests.browser.conftest import save_screenshot, serving
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -22,13 +19,9 @@ def served_jekyll(tmp_path_factory):
     """The Jekyll fixture built in place, served under its /blog/ sub-path."""
     tmp = tmp_path_factory.mktemp("jekyll")
     shutil.copytree(REPO / "tests" / "fixtures" / "archives" / "jekyll", tmp / "blog-source")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(tmp / "www")))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    build(tmp / "blog-source", tmp / "www" / "blog", base_url=base + "/blog/", use_cache=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
+    with serving(tmp / "www") as base:
+        build(tmp / "blog-source", tmp / "www" / "blog", base_url=base + "/blog/", use_cache=False)
+        yield base
 
 
 def test_converted_jekyll_article_shows_code_contents_and_figure(page, served_jekyll):

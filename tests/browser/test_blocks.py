@@ -4,14 +4,11 @@ right, inside the column, at 390 px wide as at 1100, in light and dark schemes."
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
 from ssg.build import build
-from tests.browser.conftest import QuietHandler, save_screenshot
+from tests.browser.conftest import save_screenshot, serving
 from tests.helpers import article
 
 pytestmark = pytest.mark.browser
@@ -46,11 +43,8 @@ def served_blocks(tmp_path_factory):
     (root / "content" / "lists.md").write_text(article("قوائم واقتباسات", "2024-09-13", slug="lists", body=BODY),
                                                encoding="utf-8")
     build(root)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/2024/09/lists/"
-    server.shutdown()
+    with serving(root / "site") as base:
+        yield base + "/2024/09/lists/"
 
 
 BLOCKS = """() => [...document.querySelectorAll('.article-body li, .article-body blockquote')].map(block => {

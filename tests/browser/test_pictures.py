@@ -5,10 +5,7 @@ its screen and does not shift as pictures load, and the sample archive shows bot
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import io
-import threading
 import urllib.request
 from pathlib import Path
 
@@ -18,7 +15,7 @@ from PIL import Image, ImageChops
 from ssg.build import build
 from ssg.pictures.cards import line_picture
 from ssg.pictures.fonts import card_fonts
-from tests.browser.conftest import QuietHandler
+from tests.browser.conftest import serving
 from tests.helpers import article, photo, require_tool
 
 pytestmark = pytest.mark.browser
@@ -75,12 +72,8 @@ def served_photos(tmp_path_factory):
     (root / "content" / "images" / "flood.jpg").write_bytes(photo(2000, 1333))
     (root / "content" / "images" / "bridge.jpg").write_bytes(photo(1600, 1000))
     build(root)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(root / "site") as base:
+        yield base
 
 
 LAYOUT_SHIFT = """() => new Promise(resolve => {

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 import urllib.parse
 import urllib.request
 
@@ -13,7 +10,7 @@ import pytest
 
 from ssg.build import build
 from ssg.search.shards import bucket
-from tests.browser.conftest import QuietHandler, save_screenshot
+from tests.browser.conftest import save_screenshot, serving
 from tests.helpers import article
 
 pytestmark = pytest.mark.browser
@@ -51,11 +48,8 @@ def search_site(tmp_path_factory):
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
     build(root)
-    handler = functools.partial(QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(root / "site") as base:
+        yield base
 
 
 def results(page, query: str) -> list[dict]:

@@ -80,6 +80,7 @@ class Article:
     lang: str = "ar"
     dir: str = "rtl"
     draft: bool = False
+    featured: bool = False           # the home page's lead story, when it is the newest so marked
     aliases: tuple[str, ...] = ()
     fixed_path: str = ""             # the URL path front-matter sets (Hugo's url:), instead of the permalink
     extra: Mapping[str, Any] = field(default_factory=dict)   # read-only by convention: records are pickled
@@ -89,13 +90,14 @@ class Article:
     permalink: str = ""              # absolute URL
     tag_links: tuple[Link, ...] = ()
     category_links: tuple[Link, ...] = ()
+    author_links: tuple[Link, ...] = ()  # each writer's page
     card: str = ""                   # its share card's URL path, when it has one (pictures/shown.py)
 
     def unplaced(self) -> "Article":
         """The record as read, without what build_site set."""
         image = self.image and dataclasses.replace(self.image, url="", permalink="", width=0, height=0, srcset="")
         return dataclasses.replace(self, url="", output_path="", permalink="", tag_links=(), category_links=(),
-                                   image=image, card="")
+                                   author_links=(), image=image, card="")
 
     @property
     def modified(self) -> dt.datetime:

@@ -141,7 +141,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     del sources                                       # its unplaced records: the model holds the placed ones
     with frozen(), BodyStore(cache / "bodies", last.bodies if last is not None else None) as store:
         bodies = CachedBodies(store, lambda article, links: render_body(article, links, config))
-        renderer = Renderer(config, theme, bodies, cache / "templates", dates, pictures.table)
+        renderer = Renderer(config, theme, bodies, cache / "templates", dates, pictures.table, model.sections)
         plan = plan_outputs(model, last, inputs, renderer, config, theme, options, pictures, cache / "pictures")
         with open_writer(config.output_dir, cache, update=last is not None) as writer:
             done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None,

@@ -64,6 +64,8 @@ class SiteConfig:
     keep_photo_metadata: bool = False   # publish pictures with their GPS position and camera serials
     share_cards: str = "missing"     # a share card for articles "missing" a large picture, "all", or "none"
     card_font: str = ""              # the card's font file; "" finds Noto Naskh Arabic (or the like) by name
+    menu: tuple[str, ...] = ()       # the sections (categories) the navigation lists, in order; () for the largest
+    authors: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))  # name -> record
     deploy: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # Where the site lives; not keys of site.toml.
@@ -314,6 +316,41 @@ def _check_string(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
 
+AUTHOR_KEYS = ("bio", "role", "picture", "links")
+
+
+def _check_menu(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return 'must be a list of category names, in the order the navigation shows them, e.g. ["سياسة", "اقتصاد"]'
+    return None
+
+
+def _check_authors(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return 'must be tables, one per writer: [authors."الاسم"] then bio = "..."'
+    for name, record in value.items():
+        if not isinstance(record, dict):
+            return f'must be tables, one per writer: [authors."{name}"] then bio = "..."'
+        unknown = sorted(set(record) - set(AUTHOR_KEYS))
+        if unknown and unknown[0] in KEYS:
+            return (f'of «{name}» holds `{unknown[0]}`, a setting of the site: TOML puts every line after a '
+                    f'[table] header into that table, so move it above the first [table] of the file')
+        if unknown:
+            return f'of «{name}» has the unknown key {unknown[0]!r} (allowed: {", ".join(AUTHOR_KEYS)})'
+        for key in ("bio", "role", "picture"):
+            if key in record and not isinstance(record[key], str):
+                return f'of «{name}»: {key} must be text'
+        picture = record.get("picture", "")
+        if picture and not (picture.startswith("/") or re.match(r"https?://", picture)):
+            return f'of «{name}»: picture must be a path from the site\'s root, such as "/images/sara.jpg", or a URL'
+        links = record.get("links", [])
+        urls = links.values() if isinstance(links, dict) else links if isinstance(links, list) else None
+        if urls is None or not all(isinstance(u, str) and re.match(r"(https?://|mailto:)", u) for u in urls):
+            return (f'of «{name}»: links must be a list of http(s) or mailto: URLs, or a table of '
+                    f'label = URL')
+    return None
+
+
 def _check_table(value: Any) -> str | None:
     return None if isinstance(value, dict) else "must be a table, e.g. [extra]"
 
@@ -355,6 +392,8 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "keep_photo_metadata": "keep_photo_metadata = true",
     "share_cards": 'share_cards = "all"',
     "card_font": 'card_font = "fonts/Amiri-Bold.ttf"',
+    "menu": 'menu = ["سياسة", "اقتصاد", "ثقافة"]',
+    "authors": '[authors."سارة الأحمد"] then bio = "مراسلة الأرشيف في بغداد" and links = ["https://x.com/sara"]',
     "deploy": '[deploy] then target = "git" and remote = "git@host:user/repo.git"',
     "extra": "[extra] then your own keys",
 }
@@ -395,6 +434,8 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "keep_photo_metadata": _check_bool,
     "share_cards": _one_of("missing", "all", "none"),
     "card_font": _check_font,
+    "menu": _check_menu,
+    "authors": _check_authors,
     "deploy": _check_deploy,
     "extra": _check_table,
 }
@@ -472,7 +513,7 @@ def config_from(data: dict[str, Any], text: str = "", *, source: str = CONFIG_FI
     base_url = values["base_url"]
     if not base_url.endswith("/"):
         values["base_url"] = base_url + "/"
-    for key in ("share", "tag_folds", "copy", "picture_widths"):
+    for key in ("share", "tag_folds", "copy", "picture_widths", "menu"):
         if key in values:
             values[key] = tuple(values[key])
     if "tag_aliases" in values:
@@ -484,6 +525,9 @@ def config_from(data: dict[str, Any], text: str = "", *, source: str = CONFIG_FI
     if "strings" in values:
         values["strings"] = MappingProxyType({lang: MappingProxyType(words)
                                               for lang, words in values["strings"].items()})
+    if "authors" in values:
+        values["authors"] = MappingProxyType({name: MappingProxyType(record)
+                                              for name, record in values["authors"].items()})
     if "extra" in values:
         values["extra"] = MappingProxyType(values["extra"])
     return SiteConfig(**values, root=root, output_dir=output_dir if output_dir is not None else root / "site",

@@ -18,7 +18,7 @@ from .state import sha1, unchanged
 from ..model.pages import Page
 
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
-_NEIGHBOUR_FIELDS = frozenset({"newer", "older"})
+_NEIGHBOUR_FIELDS = frozenset({"newer", "older", "lead"})   # articles shown by their cards
 _card_values = operator.attrgetter(*CARD_FIELDS)
 
 
@@ -99,6 +99,11 @@ def page_digest(page: Page, fingerprints: Fingerprints, template: str, site: str
             parts.append(f"{name}={cards[source]}:{bodies[source] if with_bodies else ''}")
         elif name in _NEIGHBOUR_FIELDS:
             parts.append(f"{name}={cards[value.source]}")
+        elif name == "blocks":
+            parts.append(name)
+            for block in value:
+                parts.append(repr((block.name, block.url)))
+                parts.extend(cards[a.source] for a in block.articles)
         elif name == "related":
             parts.append(name)
             parts.extend(cards[a.source] for a in value)

@@ -43,6 +43,7 @@ class SiteModel:
     site: Site | None = None         # the model, when it was made again
     cards: dict = dataclasses.field(default_factory=dict)   # share cards, when made again (Site.cards)
     shown_pictures: frozenset = frozenset()                  # pictures shown with smaller copies (Site's)
+    sections: tuple = ()             # the navigation's sections (Site.sections)
 
     def published(self) -> Iterator[Article]:
         """Every article the site publishes (one page each)."""
@@ -114,7 +115,7 @@ def _last_model_with(edited: dict[str, Article], sources: Sources, last: BuildSt
     return SiteModel(pages=tuple(pages.values()), whole=False, sources=entries,
                      fingerprints=Fingerprints(last.cards, bodies), links=last.links,
                      body_pages={**last.body_pages, **pages}, assets=(), articles=last.articles,
-                     warnings=last.warnings, reusable=last.memo)
+                     warnings=last.warnings, reusable=last.memo, sections=last.memo.get("sections", ()))
 
 
 def _whole_model(site: Site, sources: Sources, last: BuildState | None) -> SiteModel:
@@ -132,4 +133,5 @@ def _whole_model(site: Site, sources: Sources, last: BuildState | None) -> SiteM
                      fingerprints=fingerprints_of(site.articles, site.links, reused), links=site.links,
                      body_pages={page.output_path: page for page in site.pages if shows_bodies(page)},
                      assets=site.assets, articles=len(site.articles), warnings=site.warnings,
-                     reusable=site.reusable, site=site, cards=site.cards, shown_pictures=site.shown_pictures)
+                     reusable=site.reusable, site=site, cards=site.cards, shown_pictures=site.shown_pictures,
+                     sections=site.sections)

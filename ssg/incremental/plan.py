@@ -67,7 +67,7 @@ def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, rend
     """PICTURES: the pictures stage's records; their outputs are made into PICTURE_CACHE."""
     whole_site = site_digest(inputs.environment, config, options.drafts, options.future,
                              {lang: dict(words) for lang, words in theme.words.items()}, dict(theme.assets),
-                             renderer.share)
+                             renderer.share, renderer.view)
     # With the same templates, config and theme as last time, an article's page that holds
     # the very records its last version held, with a body that links to articles where
     # they were, is that page again, and so is its digest.

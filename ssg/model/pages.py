@@ -8,13 +8,15 @@ from typing import Literal, get_args
 
 from ..article import Article, Link, pickled_as_tuple
 from .archive import Period
+from .authors import Profile
+from .front import Block
 from .taxonomy import Term
 
 PageKind = Literal[
     "article",                                 # an article's own page
-    "home", "tag", "category",                 # listings of articles, paginated
+    "home", "tag", "category", "author",       # listings of articles, paginated
     "year", "month", "day",                    # listings of a period's articles, paginated
-    "tags", "categories", "archive",           # indexes of tags, categories, years and months
+    "tags", "categories", "authors", "archive",   # indexes of tags, categories, writers, years and months
     "not_found", "search", "redirect",         # 404.html, the search page, an alias of an article
     "feed", "sitemap", "sitemap_index", "news_sitemap", "robots",
 ]
@@ -69,6 +71,9 @@ class Page:
     newer_period: Period | None = None
     older_period: Period | None = None
     archive: tuple[tuple[Period, tuple[Period, ...]], ...] = ()   # years with their months
+    profile: Profile | None = None   # an author page's writer, when site.toml has a record of them
+    lead: Article | None = None      # the home page's lead story (its first page only)
+    blocks: tuple[Block, ...] = ()   # the home page's sections, each with its latest articles
     # feeds, sitemaps, robots.txt, redirects
     articles: tuple[Article, ...] = ()   # a feed's entries, the news sitemap's articles
     urls: tuple[SitemapEntry, ...] = ()  # a sitemap's pages, a sitemap index's sitemaps

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..article import Article, Link
+from ..article import Article, Image, Link
 from ..config import SiteConfig
 from ..errors import BuildFailed, SiteError
 from ..options import NEWS_WINDOW, BuildOptions
@@ -23,11 +23,13 @@ from ..pictures.fonts import CardFonts
 from ..pictures.probe import Picture
 from ..pictures.shown import PicturesShown
 from ..reading.frontmatter import FrontMatterError, line_of_key, split_front_matter
-from ..reading.reader import JEKYLL_NAME, decode_source
+from ..reading.reader import ALIASES, JEKYLL_NAME, decode_source
 from ..text.dates import DateStyle
 from ..text.lang import direction_of, normalize_language
 from ..text.urls import Urls, is_inside, output_path_for
 from .archive import Period, group_periods, neighbours
+from .authors import Profile, profiles
+from .front import blocks, lead_story, sections
 from .pages import Page, PageKind, Pagination, SitemapEntry
 from .related import related_articles
 from .taxonomy import TAXONOMIES, Term, TermNamer, group_terms, look_alike
@@ -36,6 +38,8 @@ Words = Callable[[str, str], str]   # (key, language) -> the theme's word
 SITEMAP_LIMIT = 50_000              # URLs per sitemap file (the sitemaps.org limit)
 PATH_KEYS = ("url", "permalink", "path")   # front-matter that sets an article's whole path
 MARKDOWN = (".md", ".markdown")
+SINGULAR = {"tags": "tag", "categories": "category", "authors": "author"}   # a term's page kind
+FEEDS = ("tags", "authors")          # the taxonomies whose terms have a feed each
 NAME_MAX = 255                      # bytes in a file or folder name: ext4, XFS, Btrfs, APFS, NTFS
 
 
@@ -48,6 +52,8 @@ class Site:
     links: dict[str, str] = field(default_factory=dict)  # article source -> url, for links between articles
     tags: tuple[Term, ...] = ()
     categories: tuple[Term, ...] = ()
+    authors: tuple[Term, ...] = ()
+    sections: tuple[Link, ...] = ()  # the navigation's sections: model/front.py
     periods: tuple[Period, ...] = ()
     build_time: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     warnings: tuple[str, ...] = ()
@@ -144,6 +150,10 @@ class _SiteBuilder:
         self.errors: list[SiteError] = []
         self.site_feed = self.urls.url("/feed.xml")
         self.home_crumb: Link | None = None
+        self.profiles: dict[str, Profile] = profiles(config.authors, self.namer.key, self._profile_image)
+
+    def _profile_image(self, src: str, alt: str) -> Image:
+        return self.shown.placed(Image(src, alt))
 
     def build(self, articles: Iterable[Article], assets: Sequence[str], static: Sequence[tuple[str, str]]) -> Site:
         site = self._build(articles, assets, static)
@@ -158,10 +168,14 @@ class _SiteBuilder:
         placed = [self._place(a) for a in published]
         pages: list[Page] = []
         pages += self._article_pages(placed)
+        terms = {taxonomy: group_terms(taxonomy, placed, self.namer, self.urls.permalink) for taxonomy in TAXONOMIES}
+        shown_sections = sections(terms["categories"], self.config.menu, self.namer.key)
+        self.memo["sections"] = nav = tuple(Link(term.name, term.url) for term in shown_sections)
+        lead = lead_story(placed)
         home_description = self.config.description or self._index_description(self.words("latest", self.lang))
         pages += self._paginate("home", "index.html", "/", self.config.title, placed,
-                                description=home_description, breadcrumbs=())
-        terms = {taxonomy: group_terms(taxonomy, placed, self.namer, self.urls.permalink) for taxonomy in TAXONOMIES}
+                                description=home_description, breadcrumbs=(), lead=lead,
+                                blocks=blocks(shown_sections, lead), numbered={"lead": None, "blocks": ()})
         for taxonomy, taxonomy_terms in terms.items():
             pages += self._term_pages(taxonomy, taxonomy_terms)
         periods = group_periods(placed, self.urls.url, self.urls.permalink)
@@ -174,7 +188,7 @@ class _SiteBuilder:
                                     description=self._index_description(title),
                                     breadcrumbs=(self._home_crumb(), Link(title, self.urls.url("/search/")))))
         pages += self._redirect_pages(placed)
-        pages += self._feeds(placed, terms["tags"])
+        pages += self._feeds(placed, terms["tags"] + terms["authors"])
         pages += self._sitemaps(pages, placed)
         self._check_collisions(pages, assets, static)
         self._check_name_lengths(pages, terms)
@@ -183,11 +197,11 @@ class _SiteBuilder:
         return Site(config=self.config, articles=tuple(placed), pages=tuple(pages), assets=tuple(assets),
                     links={**{a.source: a.url for a in placed}, **named_links(placed),
                            **self.shown.body_entries(placed)},
-                    tags=terms["tags"], categories=terms["categories"],
+                    tags=terms["tags"], categories=terms["categories"], authors=terms["authors"], sections=nav,
                     periods=periods, build_time=self.options.now, reusable=self.memo, cards=self.shown.cards,
                     shown_pictures=frozenset(self.shown.used),
                     warnings=tuple(_look_alike_warning(a, b)
-                                   for a, b in look_alike(terms["tags"] + terms["categories"])))
+                                   for a, b in look_alike(terms["tags"] + terms["categories"] + terms["authors"])))
 
     # --- articles -------------------------------------------------------------------
 
@@ -208,14 +222,17 @@ class _SiteBuilder:
         card = self.shown.card(article, image)
         tag_links = tuple(self.namer.link("tags", t) for t in article.tags)
         category_links = tuple(self.namer.link("categories", c) for c in article.categories)
+        author_links = tuple(self.namer.link("authors", name) for name in article.authors)
         if (url == article.url and output_path == article.output_path and permalink == article.permalink
                 and image is article.image and tag_links == article.tag_links
-                and category_links == article.category_links and card == article.card):
+                and category_links == article.category_links and author_links == article.author_links
+                and card == article.card):
             # The record the last build placed, placed the same: kept as the same object,
             # which is what tells a rebuild that it is unchanged (incremental.state.unchanged).
             return article
         return dataclasses.replace(article, url=url, output_path=output_path, permalink=permalink, image=image,
-                                   tag_links=tag_links, category_links=category_links, card=card)
+                                   tag_links=tag_links, category_links=category_links, author_links=author_links,
+                                   card=card)
 
     def permalink_of(self, article: Article) -> str:
         """The section's own pattern ([permalinks] in site.toml), else the site's."""
@@ -301,17 +318,19 @@ class _SiteBuilder:
         return pages
 
     def _term_pages(self, taxonomy: str, terms: tuple[Term, ...]) -> list[Page]:
-        singular = "tag" if taxonomy == "tags" else "category"
+        singular = SINGULAR[taxonomy]
         index_title = self.words(taxonomy, self.lang)
         index_crumbs = (self._home_crumb(), Link(index_title, self.urls.url(f"/{taxonomy}/")))
         pages = [self._page(taxonomy, "terms.html", f"/{taxonomy}/", index_title, terms=tuple(map(slim, terms)),
                             breadcrumbs=index_crumbs, description=self._index_description(index_title),
                             lastmod=max((t.articles[0].modified for t in terms), default=None))]
         for term in terms:
-            feed = self.urls.url(f"/tags/{term.slug}/feed.xml") if taxonomy == "tags" else self.site_feed
-            description = self.words("term_description", self.lang).format(name=term.name, site=self.config.title)
+            feed = self.urls.url(f"/{taxonomy}/{term.slug}/feed.xml") if taxonomy in FEEDS else self.site_feed
+            profile = self.profiles.get(term.key) if taxonomy == "authors" else None
+            description = (profile.role or profile.bio) if profile is not None and (profile.role or profile.bio) \
+                else self.words("term_description", self.lang).format(name=term.name, site=self.config.title)
             pages += self._paginate(singular, "term.html", f"/{taxonomy}/{term.slug}/", term.name, term.articles,
-                                    breadcrumbs=index_crumbs, term=slim(term), feed_url=feed,
+                                    breadcrumbs=index_crumbs, term=slim(term), feed_url=feed, profile=profile,
                                     description=description, numbered={"term": uncounted(term)})
         return pages
 
@@ -371,11 +390,12 @@ class _SiteBuilder:
                                   redirect_to=article.permalink, article=article))
         return pages
 
-    def _feeds(self, placed: list[Article], tags: tuple[Term, ...]) -> list[Page]:
+    def _feeds(self, placed: list[Article], terms: tuple[Term, ...]) -> list[Page]:
+        """The site's feed, and one for each tag and writer (TERMS)."""
         size = self.config.feed_entries
         feeds = [self._feed("/feed.xml", self.config.title, tuple(placed[:size]), self.urls.url("/"))]
-        for term in tags:
-            feeds.append(self._feed(f"/tags/{term.slug}/feed.xml", f"{term.name} | {self.config.title}",
+        for term in terms:
+            feeds.append(self._feed(f"/{term.taxonomy}/{term.slug}/feed.xml", f"{term.name} | {self.config.title}",
                                     term.articles[:size], term.url, term=slim(term)))
         return feeds
 
@@ -437,8 +457,7 @@ class _SiteBuilder:
         if page.term is not None:
             term = terms.get((page.term.taxonomy, page.term.slug))
             if term is not None and term.articles:
-                keys = ("tags", "keywords") if term.taxonomy == "tags" else ("categories", "category")
-                return term.articles[-1].source, keys, "tag" if term.taxonomy == "tags" else "category"
+                return term.articles[-1].source, ALIASES[term.taxonomy], SINGULAR[term.taxonomy]
         return "site.toml", ("permalink",), "permalink"
 
     def _line_of(self, source: str, keys: tuple[str, ...]) -> int | None:

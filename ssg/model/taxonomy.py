@@ -11,13 +11,13 @@ from ..text.arabic import FOLDS, fold_key
 from ..article import Article, Link, pickled_as_tuple
 from ..text.urls import slugify
 
-TAXONOMIES = ("tags", "categories")
+TAXONOMIES = ("tags", "categories", "authors")
 
 
 @pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Term:
-    taxonomy: str                    # "tags" or "categories"
+    taxonomy: str                    # "tags", "categories" or "authors"
     key: str                         # the folded identity
     name: str                        # the spelling most articles use
     slug: str

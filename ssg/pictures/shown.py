@@ -30,16 +30,18 @@ class PicturesShown:
 
     def image(self, article: Article) -> Image | None:
         """The article's picture with its URLs, and its size and srcset when ssg has it."""
-        image = article.image
-        if image is None:
-            return None
+        return self.placed(article.image, article.content_dir) if article.image is not None else None
+
+    def placed(self, image: Image, folder: str = "") -> Image:
+        """IMAGE with its URLs, and its size and srcset when ssg has it. FOLDER: where a
+        relative path starts from, under content/."""
         if "://" in image.src or image.src.startswith("//"):
             url = permalink = image.src
             width = height = 0
             srcset = ""
         else:
             path = image.src if image.src.startswith("/") else \
-                posixpath.normpath(posixpath.join("/", article.content_dir, image.src))
+                posixpath.normpath(posixpath.join("/", folder, image.src))
             url, permalink = self.urls.url(path), self.urls.permalink(path)
             picture = self.table.get(unquote(path.lstrip("/").split("?")[0].split("#")[0]))
             width, height = (picture.width, picture.height) if picture is not None else (0, 0)

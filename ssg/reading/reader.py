@@ -52,6 +52,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "draft": ("draft",),
     "published": ("published",),
     "aliases": ("aliases", "redirect_from"),
+    "featured": ("featured", "sticky"),      # the home page's lead story (WordPress calls it sticky)
 }
 KNOWN_KEYS = frozenset(key for keys in ALIASES.values() for key in keys)
 MOST_TERMS = 100        # tags, or categories, of one article: every tag's feed lists each entry's tags
@@ -282,6 +283,7 @@ class _FieldReader:
             direction = direction_of(lang)
         draft = self.flag("draft")
         published = self.flag("published")
+        featured = self.flag("featured")
         slug = self._slug(path, jekyll, title, config)
         summary = self.text("summary")
         extra = {k: v for k, v in self.data.items() if k not in KNOWN_KEYS}
@@ -303,7 +305,7 @@ class _FieldReader:
             tags=self.strings("tags", config.tags_split), categories=self.strings("categories", config.tags_split),
             authors=self.strings("authors"), image=image,
             sources=self.strings("sources"), lang=lang, dir=direction,
-            draft=bool(draft) or published is False, aliases=self.strings("aliases"),
+            draft=bool(draft) or published is False, aliases=self.strings("aliases"), featured=bool(featured),
             extra=extra, fixed_path=self._fixed_path(), notes=tuple(notes), image_line=image_line,
         )
 
@@ -354,7 +356,7 @@ class _FieldReader:
         return path
 
 
-_FLAGS = frozenset(ALIASES["draft"] + ALIASES["published"])
+_FLAGS = frozenset(ALIASES["draft"] + ALIASES["published"] + ALIASES["featured"])
 
 
 def _misspelt(key: str, value: Any) -> str:

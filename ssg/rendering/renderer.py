@@ -52,6 +52,7 @@ class SiteView:
     origin: str          # scheme://host, for making root-relative URLs absolute
     search: bool         # the site has a search page
     extra: Any
+    sections: tuple = ()     # Links to the sections the navigation lists (model/front.py)
 
 
 def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = None,
@@ -260,12 +261,13 @@ class Renderer:
 
     def __init__(self, config: SiteConfig, theme: Theme, bodies: Bodies | None = None,
                  compiled: Path | None = None, dates: DateStyle | None = None,
-                 pictures: Mapping[str, Any] | None = None):
+                 pictures: Mapping[str, Any] | None = None, sections: tuple = ()):
         """COMPILED: a folder that keeps compiled templates between builds. DATES: the
-        build's date style, with the dates it printed. PICTURES: the pictures' records."""
+        build's date style, with the dates it printed. PICTURES: the pictures' records.
+        SECTIONS: the site model's, which every page's navigation lists."""
         self.config, self.theme = config, theme
         self.env = make_environment(theme, config, compiled, dates)
-        self.view = site_view(config)
+        self.view = site_view(config, sections)
         self.share = site_share(config, self.view.permalink, pictures)
         self.bodies = bodies if bodies is not None else FreshBodies(config)
         self.views = Views()
@@ -335,12 +337,12 @@ def absolute_urls(html: str, origin: str, page_permalink: str) -> str:
     return _SRCSET.sub(candidates, html) if " srcset=" in html else html
 
 
-def site_view(config: SiteConfig) -> SiteView:
+def site_view(config: SiteConfig, sections: tuple = ()) -> SiteView:
     urls = site_urls(config)
     lang = normalize_language(config.language)
     return SiteView(title=config.title, description=config.description, language=lang,
                     dir=direction_of(lang), url=urls.url("/"), permalink=urls.permalink("/"),
-                    origin=config.origin, search=config.search, extra=config.extra)
+                    origin=config.origin, search=config.search, extra=config.extra, sections=tuple(sections))
 
 
 def template_error(error: Exception, page: Page, config: SiteConfig) -> SiteError:

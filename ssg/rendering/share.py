@@ -126,7 +126,10 @@ def _json_ld(page: Page, article: Article | None, site: SiteShare, image: ShareP
             "dateModified": iso(article.modified), "inLanguage": article.lang, "url": article.permalink,
             "mainEntityOfPage": {"@type": "WebPage", "@id": article.permalink}, "publisher": publisher,
         }
-        if article.authors:
+        if article.author_links:
+            data["author"] = [{"@type": "Person", "name": link.name, "url": _absolute(link.url, home)}
+                              for link in article.author_links]
+        elif article.authors:
             data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
         else:
             data["author"] = publisher
@@ -140,6 +143,9 @@ def _json_ld(page: Page, article: Article | None, site: SiteShare, image: ShareP
     elif page.kind == "home":
         documents = [{"@context": context, "@type": "WebSite", "name": site_title, "url": home,
                       "inLanguage": page.lang, **({"description": page.description} if page.description else {})}]
+    elif page.kind == "author" and page.term is not None:
+        documents = [{"@context": context, "@type": "ProfilePage", "name": page.title, "url": page.permalink,
+                      "inLanguage": page.lang, "mainEntity": _person(page)}]
     elif page.kind in ("not_found", "redirect"):
         return []
     else:
@@ -150,6 +156,22 @@ def _json_ld(page: Page, article: Article | None, site: SiteShare, image: ShareP
             {"@type": "ListItem", "position": number, "name": crumb.name, "item": _absolute(crumb.url, home)}
             for number, crumb in enumerate(page.breadcrumbs, start=1)]})
     return documents
+
+
+def _person(page: Page) -> dict[str, Any]:
+    """An author page's writer, with what site.toml's record says of them."""
+    person: dict[str, Any] = {"@type": "Person", "name": page.term.name, "url": page.term.permalink}
+    profile = page.profile
+    if profile is not None:
+        if profile.role:
+            person["jobTitle"] = profile.role
+        if profile.bio:
+            person["description"] = profile.bio
+        if profile.image is not None and profile.image.permalink:
+            person["image"] = profile.image.permalink
+        if profile.links:
+            person["sameAs"] = [link.url for link in profile.links]
+    return person
 
 
 def _absolute(url: str, home: str) -> str:

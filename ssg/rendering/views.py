@@ -18,7 +18,8 @@ The views are read-only and show the fields listed below and no others: the mode
 records behind them also carry what only the build needs (where a body starts in its
 file, digests, output paths), and a theme that never sees those keeps working when
 they change. Values without a view are plain records shown whole: Link (name, url,
-term), Image (src, alt, caption, credit, url, permalink), SitemapEntry (loc, lastmod).
+term), Image (src, alt, caption, credit, url, permalink, width, height, srcset),
+SitemapEntry (loc, lastmod), Profile (name, role, bio, image, links).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 
 from ..article import Article
 from ..model.archive import Period
+from ..model.front import Block
 from ..model.pages import Page, Pagination
 from ..model.taxonomy import Term
 
@@ -38,7 +40,9 @@ ARTICLE_FIELDS = (
     "url", "permalink",              # its page: a path with the site's sub-path, and the absolute URL
     "tags", "categories",            # names as the article spells them
     "tag_links", "category_links",   # Links to their pages (name, url, term: the name the page shows)
-    "authors", "sources", "image", "lang", "dir", "draft", "aliases",
+    "authors", "author_links",       # writers' names as written, and Links to their pages
+    "sources", "image", "lang", "dir", "draft", "aliases",
+    "featured",                      # marked as the home page's lead story
     "extra",                         # front-matter keys ssg does not know, as written
 )
 PAGE_FIELDS = (
@@ -49,6 +53,7 @@ PAGE_FIELDS = (
     "breadcrumbs",                   # Links from the home page to this one
     "alternate",                     # a feed: the URL of its HTML page
     "redirect_to",                   # a redirect: the absolute URL it leads to
+    "profile",                       # an author page: Profile (name, role, bio, image, links) or None
     "sitemaps",                      # robots.txt: the sitemaps' URLs
     "urls",                          # a sitemap: SitemapEntry for each page; a sitemap index: for each sitemap
 )
@@ -60,6 +65,8 @@ PAGE_VIEWS = (
     "term", "terms",                 # TermViews: a tag or category page's term; the index of them all
     "period", "newer_period", "older_period",   # PeriodViews: a year, month or day page's, and its neighbours
     "archive",                       # (year PeriodView, its month PeriodViews) for each year
+    "lead",                          # ArticleView: the home page's lead story (its first page only)
+    "blocks",                        # BlockViews: the home page's sections (name, url, articles)
     "entries",                       # the older name of articles, urls or sitemaps, whichever the page has
 )
 PAGINATION_FIELDS = (
@@ -137,6 +144,18 @@ def _period(record: Period | None) -> PeriodView | None:
     return PeriodView(record) if record is not None else None
 
 
+class BlockView(_View):
+    __slots__ = ("_views",)
+
+    def __init__(self, record: Block, views: Views):
+        super().__init__(record)
+        self._views = views
+
+    @property
+    def articles(self) -> tuple[ArticleView, ...]:
+        return self._views.articles(self._record.articles)
+
+
 class PaginationView(_View):
     __slots__ = ("_views",)
 
@@ -178,6 +197,14 @@ class PageView(_View):
         return self._views.articles(self._record.articles)
 
     @property
+    def lead(self) -> ArticleView | None:
+        return self._views.article(self._record.lead)
+
+    @property
+    def blocks(self) -> tuple[BlockView, ...]:
+        return tuple(BlockView(block, self._views) for block in self._record.blocks)
+
+    @property
     def pagination(self) -> PaginationView | None:
         return self._views.pagination(self._record.pagination)
 
@@ -215,3 +242,4 @@ _show(PageView, PAGE_FIELDS)
 _show(PaginationView, PAGINATION_FIELDS)
 _show(TermView, TERM_FIELDS)
 _show(PeriodView, PERIOD_FIELDS)
+_show(BlockView, ("name", "url"))

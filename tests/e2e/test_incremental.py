@@ -44,12 +44,12 @@ def test_every_rebuild_equals_a_clean_build(newsroom, tmp_path):
     assert "2024/02/a05/index.html" in report.rendered, "a page linking to the moved article follows it"
 
     templates = newsroom / "templates"
-    edit(templates / "partials" / "card.html",
-         (Path(__file__).parents[2] / "themes/default/templates/partials/card.html").read_text(encoding="utf-8")
-         .replace('class="card-meta"', 'class="card-meta card-date"'))
+    edit(templates / "partials" / "pagination.html",
+         (Path(__file__).parents[2] / "themes/default/templates/partials/pagination.html").read_text(encoding="utf-8")
+         .replace('class="pagination"', 'class="pagination pager"'))
     report = site.rebuild()
     assert report.rendered and not any(path.endswith(("/a04/index.html", "/a05/index.html"))
-                                       for path in report.rendered), "article pages use no cards"
+                                       for path in report.rendered), "article pages use no pager"
     edit(newsroom / "static" / "css" / "extra.css", "body { color: navy; }\n")
     site.rebuild()
     edit(content / "images" / "a.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>')

@@ -51,7 +51,8 @@ def test_an_article_has_one_view_for_the_renderers_life_so_cached_cards_are_foun
 def test_every_listed_field_is_there_on_every_kind_of_page(monkeypatch):
     monkeypatch.setattr(site_module, "SITEMAP_LIMIT", 5)      # a sitemap index too
     site = build_site(SiteConfig.for_tests(root=Path("/nowhere"), per_page=1),
-                      [art(1, image=None), art(2, categories=("سياسة",), aliases=("/old/",))], options=NOW)
+                      [art(1, image=None), art(2, categories=("سياسة",), aliases=("/old/",), authors=("سارة",))],
+                      options=NOW)
     made = views.Views()
     kinds = set()
     for page in site.pages:
@@ -72,6 +73,8 @@ def test_every_listed_field_is_there_on_every_kind_of_page(monkeypatch):
             for period in (year, *months):
                 for name in views.PERIOD_FIELDS:
                     getattr(period, name)
+        for block in view.blocks:
+            assert block.name and block.url and block.articles
     assert kinds == PAGE_KINDS
 
 

@@ -5,8 +5,10 @@ document.addEventListener("click", function (event) {
   if (!link || !navigator.clipboard) return;
   event.preventDefault();
   navigator.clipboard.writeText(link.href).then(function () {
-    var label = link.textContent;
-    link.textContent = link.getAttribute("data-copied");
-    setTimeout(function () { link.textContent = label; }, 2000);
+    var label = link.querySelector(".visually-hidden") || link;
+    var before = label.textContent;
+    label.textContent = link.getAttribute("data-copied");
+    link.classList.add("copied");
+    setTimeout(function () { label.textContent = before; link.classList.remove("copied"); }, 2000);
   });
 });

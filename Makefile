@@ -15,7 +15,7 @@ $(VENV)/.test-deps: $(BIN)/ssg pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-# Node tools the tests run (the Nu HTML Checker). Skipped when npm is missing:
+# Node tools the tests run (the Nu HTML Checker, axe-core). Skipped when npm is missing:
 # those tests then skip, or fail under SSG_STRICT=1.
 node_modules/.package-lock.json: package.json package-lock.json
 	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm not found: skipping node tools"; fi

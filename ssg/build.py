@@ -8,6 +8,7 @@ body edit and one with nothing to do differ in what the last build left
     read        incremental/read.py      sources parsed (reading/), or the last build's records
     pictures    pictures/stage.py        each picture's size and digest, and the share cards' fonts
     model       incremental/modelling.py the site's pages (model/), or the last ones with new bodies
+    fonts       webfonts/stage.py        the theme's fonts subset to woff2 (made once, kept in the cache)
     plan        incremental/plan.py      each file's digest: render, copy, make (a picture), keep or delete
     write       incremental/plan.py      pictures made and pages rendered in the executor (execution/), into a
                                          writer (output/)
@@ -125,6 +126,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
     from .rendering.renderer import Renderer, render_body
     from .search.pagefind import plan_index, write_index
     from .text.dates import DateStyle
+    from .webfonts.stage import font_cache, font_stage
 
     cache = cache_folder(config.root, config.output_dir)
     # The last build's state: with it, only what changed is read, modelled and written.
@@ -138,11 +140,14 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
                                  last.pictures if last is not None else None)
         model = model_site(sources, inputs.assets, last, unchanged_frame, config, options, theme, dates, progress,
                            pictures)
+    fonts_cache = font_cache(cache / "fonts")
+    fonts = font_stage(config, fonts_cache)
     del sources                                       # its unplaced records: the model holds the placed ones
     with frozen(), BodyStore(cache / "bodies", last.bodies if last is not None else None) as store:
         bodies = CachedBodies(store, lambda article, links: render_body(article, links, config))
-        renderer = Renderer(config, theme, bodies, cache / "templates", dates, pictures.table, model.sections)
-        plan = plan_outputs(model, last, inputs, renderer, config, theme, options, pictures, cache / "pictures")
+        renderer = Renderer(config, theme, bodies, cache / "templates", dates, pictures.table, model.sections, fonts)
+        plan = plan_outputs(model, last, inputs, renderer, config, theme, options, pictures, cache / "pictures",
+                            fonts.outputs(fonts_cache))
         with open_writer(config.output_dir, cache, update=last is not None) as writer:
             done = write_outputs(plan, renderer, writer, executor, progress, update=last is not None,
                                  picture_cache=cache / "pictures")
@@ -151,7 +156,8 @@ def _rebuild(config: SiteConfig, options: BuildOptions, theme: Theme, inputs: In
             index = write_index(search, config, dates, writer, progress, options.jobs, update=last is not None)
             files = done.outputs                  # every file of the site, content/'s copied ones too
             notes = notes_of(model.published(), model.links, pages_of(model.sources), files)
-            settings = (*config.settings_notes, *settings_files_missing(config, files), *pictures.warnings)
+            settings = (*config.settings_notes, *settings_files_missing(config, files), *pictures.warnings,
+                        *fonts.warnings)
             warnings = tuple(str(note) for note in settings) + model.warnings
             if options.strict and (notes or warnings):
                 raise BuildFailed(as_errors(notes, settings, model.warnings))

@@ -64,6 +64,8 @@ class SiteConfig:
     keep_photo_metadata: bool = False   # publish pictures with their GPS position and camera serials
     share_cards: str = "missing"     # a share card for articles "missing" a large picture, "all", or "none"
     card_font: str = ""              # the card's font file; "" finds Noto Naskh Arabic (or the like) by name
+    web_fonts: bool = True           # the theme's fonts, subset and self-hosted (webfonts/); false: the reader's
+    fonts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # role -> font file
     menu: tuple[str, ...] = ()       # the sections (categories) the navigation lists, in order; () for the largest
     authors: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))  # name -> record
     deploy: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -287,6 +289,21 @@ def _check_font(value: Any) -> str | None:
     return None
 
 
+FONT_ROLES = ("arabic", "arabic_bold", "latin", "latin_bold")     # webfonts.stage.ROLES
+
+
+def _check_fonts(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return 'must be a table: [fonts] then arabic = "fonts/Amiri-Regular.ttf"'
+    for role, path in value.items():
+        if role not in FONT_ROLES:
+            return f"has the unknown key {role!r} (allowed: {', '.join(FONT_ROLES)})"
+        problem = _check_font(path)
+        if problem:
+            return f"{role} {problem}"
+    return None
+
+
 def _check_cname(value: Any) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9.-]+\.[A-Za-z0-9-]+", value):
         return 'must be a bare host name such as "archive.example.org"'
@@ -392,6 +409,8 @@ EXAMPLES = {                 # a valid line for each key: the hint of its errors
     "keep_photo_metadata": "keep_photo_metadata = true",
     "share_cards": 'share_cards = "all"',
     "card_font": 'card_font = "fonts/Amiri-Bold.ttf"',
+    "web_fonts": "web_fonts = false",
+    "fonts": '[fonts] then arabic = "fonts/Amiri-Regular.ttf" and arabic_bold = "fonts/Amiri-Bold.ttf"',
     "menu": 'menu = ["سياسة", "اقتصاد", "ثقافة"]',
     "authors": '[authors."سارة الأحمد"] then bio = "مراسلة الأرشيف في بغداد" and links = ["https://x.com/sara"]',
     "deploy": '[deploy] then target = "git" and remote = "git@host:user/repo.git"',
@@ -434,6 +453,8 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "keep_photo_metadata": _check_bool,
     "share_cards": _one_of("missing", "all", "none"),
     "card_font": _check_font,
+    "web_fonts": _check_bool,
+    "fonts": _check_fonts,
     "menu": _check_menu,
     "authors": _check_authors,
     "deploy": _check_deploy,
@@ -520,6 +541,8 @@ def config_from(data: dict[str, Any], text: str = "", *, source: str = CONFIG_FI
         values["tag_aliases"] = MappingProxyType(_alias_map(values["tag_aliases"]))
     if "deploy" in values:
         values["deploy"] = MappingProxyType(values["deploy"])
+    if "fonts" in values:
+        values["fonts"] = MappingProxyType(values["fonts"])
     if "permalinks" in values:
         values["permalinks"] = MappingProxyType(values["permalinks"])
     if "strings" in values:

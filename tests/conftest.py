@@ -27,6 +27,21 @@ def fixed_build_time(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def font_cache(tmp_path_factory):
+    """One cache of web font subsets for the whole run (ssg keeps them in the user's cache
+    folder, shared by every site): made once, not in the tester's home."""
+    import os
+    folder = tmp_path_factory.mktemp("font-cache")
+    before = os.environ.get("SSG_FONT_CACHE")
+    os.environ["SSG_FONT_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("SSG_FONT_CACHE", None)
+    else:
+        os.environ["SSG_FONT_CACHE"] = before
+
+
 @pytest.fixture
 def copy_site(tmp_path):
     """Copy a fixture site (by name under fixtures/sites/) into a temporary folder."""

@@ -56,9 +56,23 @@ theme = "default"
 # logo = "/images/logo.png"
 # default_image = "/images/share.png"
 
+# The sections under the masthead and on the home page, in order (category names);
+# without it, the largest categories.
+# menu = ["سياسة", "اقتصاد", "ثقافة", "رياضة"]
+# The theme's fonts (Noto Naskh Arabic, Noto Serif), subset and served from the site;
+# false leaves the text to the reader's fonts.
+# web_fonts = true
+
 # Tables come last: every line after a [table] header belongs to that table, so a
 # setting added at the end of this file would land in [extra] and set nothing
 # (the build warns). Add settings above this comment.
+
+# A writer's page (/authors/<name>/) shows their record:
+# [authors."ليلى حسن"]
+# role = "محررة شؤون البيئة"
+# bio = "تكتب عن المياه والمناخ منذ 2016."
+# picture = "/images/authors/layla.jpg"
+# links = ["https://example.org/@layla"]
 
 # Your own values for your templates: {{ site.extra.twitter }}
 [extra]

@@ -63,7 +63,7 @@ class Written:
 
 def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, renderer: Renderer,
                  config: SiteConfig, theme: Theme, options: BuildOptions, pictures: Pictures | None = None,
-                 picture_cache: Path | None = None) -> Plan:
+                 picture_cache: Path | None = None, fonts: Mapping[str, Path] | None = None) -> Plan:
     """PICTURES: the pictures stage's records; their outputs are made into PICTURE_CACHE."""
     whole_site = site_digest(inputs.environment, config, options.drafts, options.future,
                              {lang: dict(words) for lang, words in theme.words.items()}, dict(theme.assets),
@@ -129,6 +129,9 @@ def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, rend
                 continue
             stat = source.stat()
             if not stays(output_path, f"file:{source}:{stat.st_size}:{stat.st_mtime_ns}"):
+                copies.append(Copy(output_path, source))
+        for output_path, source in (fonts or {}).items():     # the web fonts, by their key
+            if not stays(output_path, "font:" + source.name):
                 copies.append(Copy(output_path, source))
         for output in host_files(config):
             if not stays(output.path, sha1(output.data.decode("utf-8"))):

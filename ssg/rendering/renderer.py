@@ -53,6 +53,8 @@ class SiteView:
     search: bool         # the site has a search page
     extra: Any
     sections: tuple = ()     # Links to the sections the navigation lists (model/front.py)
+    fonts_css: str = ""      # the web fonts' @font-face rules (webfonts/), for a <style> in <head>
+    fonts_preload: tuple = ()   # the URLs of the faces every page needs at once
 
 
 def make_environment(theme: Theme, config: SiteConfig, compiled: Path | None = None,
@@ -261,13 +263,14 @@ class Renderer:
 
     def __init__(self, config: SiteConfig, theme: Theme, bodies: Bodies | None = None,
                  compiled: Path | None = None, dates: DateStyle | None = None,
-                 pictures: Mapping[str, Any] | None = None, sections: tuple = ()):
+                 pictures: Mapping[str, Any] | None = None, sections: tuple = (), fonts: Any = None):
         """COMPILED: a folder that keeps compiled templates between builds. DATES: the
         build's date style, with the dates it printed. PICTURES: the pictures' records.
-        SECTIONS: the site model's, which every page's navigation lists."""
+        SECTIONS: the site model's, which every page's navigation lists. FONTS: the web
+        fonts stage's WebFonts, or None for none."""
         self.config, self.theme = config, theme
         self.env = make_environment(theme, config, compiled, dates)
-        self.view = site_view(config, sections)
+        self.view = site_view(config, sections, fonts)
         self.share = site_share(config, self.view.permalink, pictures)
         self.bodies = bodies if bodies is not None else FreshBodies(config)
         self.views = Views()
@@ -337,12 +340,14 @@ def absolute_urls(html: str, origin: str, page_permalink: str) -> str:
     return _SRCSET.sub(candidates, html) if " srcset=" in html else html
 
 
-def site_view(config: SiteConfig, sections: tuple = ()) -> SiteView:
+def site_view(config: SiteConfig, sections: tuple = (), fonts: Any = None) -> SiteView:
     urls = site_urls(config)
     lang = normalize_language(config.language)
     return SiteView(title=config.title, description=config.description, language=lang,
                     dir=direction_of(lang), url=urls.url("/"), permalink=urls.permalink("/"),
-                    origin=config.origin, search=config.search, extra=config.extra, sections=tuple(sections))
+                    origin=config.origin, search=config.search, extra=config.extra, sections=tuple(sections),
+                    fonts_css=fonts.css(urls.url) if fonts else "",
+                    fonts_preload=fonts.preload(urls.url) if fonts else ())
 
 
 def template_error(error: Exception, page: Page, config: SiteConfig) -> SiteError:

@@ -99,8 +99,10 @@ def test_an_article_takes_the_variant_that_fits_and_does_not_shift(browser, serv
 
 def test_the_sample_archive_shows_responsive_pictures_and_share_cards(page, served_sample):
     page.goto(served_sample + "/")
-    first = page.locator(".card-image img").first
-    assert first.get_attribute("srcset") and first.get_attribute("width") and first.get_attribute("fetchpriority")
+    lead = page.locator(".lead-image img")
+    assert lead.get_attribute("srcset") and lead.get_attribute("width") and lead.get_attribute("fetchpriority")
+    assert all(img.get_attribute("loading") == "lazy" for img in page.locator(".card-image img").all()), \
+        "below the lead story, pictures load as the reader reaches them"
     cards = page.evaluate("""async () => {
         const found = [];
         for (const a of [...document.querySelectorAll('.card-title a')].slice(0, 10)) {

@@ -12,9 +12,9 @@ PACKAGE = Path(ssg.__file__).parent
 # Lowest first. A module may import from its own part and from any lower level; the
 # records every part uses (level 0) import only from each other.
 LEVELS = {
-    "article": 0, "config": 0, "digest": 0, "errors": 0, "generators": 0, "options": 0, "progress": 0, "text": 0,
-    "__init__": 0,
-    "reading": 1, "pictures": 1, "wordpress": 1, "model": 2, "rendering": 3, "output": 3, "execution": 4,
+    "article": 0, "config": 0, "digest": 0, "errors": 0, "fontfiles": 0, "generators": 0, "options": 0, "progress": 0,
+    "text": 0, "__init__": 0,
+    "reading": 1, "pictures": 1, "webfonts": 1, "wordpress": 1, "model": 2, "rendering": 3, "output": 3, "execution": 4,
     "incremental": 5,
     "search": 6, "build": 7, "commands": 8, "__main__": 9,
 }

@@ -201,7 +201,21 @@ class _SiteBuilder:
                     periods=periods, build_time=self.options.now, reusable=self.memo, cards=self.shown.cards,
                     shown_pictures=frozenset(self.shown.used),
                     warnings=tuple(_look_alike_warning(a, b)
-                                   for a, b in look_alike(terms["tags"] + terms["categories"] + terms["authors"])))
+                                   for a, b in look_alike(terms["tags"] + terms["categories"] + terms["authors"]))
+                    + self._records_of_nobody(terms["authors"]))
+
+    def _records_of_nobody(self, writers: tuple[Term, ...]) -> tuple[str, ...]:
+        """A warning for each [authors."name"] of site.toml that no article names (a typo
+        in the table or in the articles' bylines), on its line."""
+        known = {term.key for term in writers}
+        found = []
+        for key, profile in self.profiles.items():
+            if key not in known:
+                found.append(str(SiteError(
+                    self.config.settings_file, _record_line(self.config.root / self.config.settings_file, profile.name),
+                    f"[authors.\"{profile.name}\"] is the record of no article's writer: it shows nowhere",
+                    "write the name as the articles' author: lines do (spellings of hamza and ى fold)")))
+        return tuple(found)
 
     # --- articles -------------------------------------------------------------------
 
@@ -327,8 +341,9 @@ class _SiteBuilder:
         for term in terms:
             feed = self.urls.url(f"/{taxonomy}/{term.slug}/feed.xml") if taxonomy in FEEDS else self.site_feed
             profile = self.profiles.get(term.key) if taxonomy == "authors" else None
-            description = (profile.role or profile.bio) if profile is not None and (profile.role or profile.bio) \
-                else self.words("term_description", self.lang).format(name=term.name, site=self.config.title)
+            description = self.words("term_description", self.lang).format(name=term.name, site=self.config.title)
+            if profile is not None and profile.role:
+                description = f"{profile.role}. {description}"
             pages += self._paginate(singular, "term.html", f"/{taxonomy}/{term.slug}/", term.name, term.articles,
                                     breadcrumbs=index_crumbs, term=slim(term), feed_url=feed, profile=profile,
                                     description=description, numbered={"term": uncounted(term)})
@@ -575,6 +590,16 @@ def _too_long_name(path: str) -> str | None:
     if len(path) <= shortest:
         return None
     return next((part for part in path.split("/") if len(part) > shortest and _byte_length(part) > NAME_MAX), None)
+
+
+def _record_line(settings, name: str) -> int | None:
+    """The line of the [authors."NAME"] header in the SETTINGS file."""
+    try:
+        lines = settings.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, start=1)
+                 if line.strip().startswith("[authors") and name in line), None)
 
 
 def _look_alike_warning(a: Term, b: Term) -> str:

@@ -53,8 +53,10 @@ def test_edits_in_a_row_replay_onto_the_next_full_build(newsroom, tmp_path):
     write_a04(newsroom, "انظر [الخبر السابق](a01.md).")
     assert site.rebuild().site is None
     assert 'href="/2024/01/a01/"' in (site.incremental / "2024/02/a04/index.html").read_text(encoding="utf-8")
-    # Then a change the model must see, on top of the replayed edits.
-    edit(content / "new.md", article("خبر جديد", "2024-03-20T10:00:00+03:00", slug="new", tags="[العراق]"))
+    # Then a change the model must see, on top of the replayed edits: a new section, which
+    # every page's navigation lists, so that the state is saved whole.
+    edit(content / "new.md", article("خبر جديد", "2024-03-20T10:00:00+03:00", slug="new", tags="[العراق]",
+                                     categories="[قسم جديد]"))
     report = site.rebuild()
     assert report.site is not None
     assert not edits_file(newsroom, site.incremental).exists(), "a full save leaves no edits behind"

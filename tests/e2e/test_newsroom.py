@@ -78,6 +78,14 @@ def test_a_byline_links_each_writer_and_json_ld_names_a_person_with_a_url(newsro
     assert profile["mainEntity"]["sameAs"] == ["https://x.com/sara_ahmad", "mailto:sara@example.org"]
 
 
+def test_a_record_of_no_articles_writer_is_reported_on_its_line(make_site):
+    root = make_site({"content/a.md": article("أ", "2024-09-01", slug="a", author='"سارة الأحمد"')},
+                     SITE + WRITERS.replace("سارة الأحمد", "سارة الأحمدي"))
+    report = build(root)
+    assert any(w.startswith("site.toml:7: [authors.\"سارة الأحمدي\"] is the record of no article's writer")
+               for w in report.warnings), report.warnings
+
+
 def test_writers_a_letter_apart_are_reported_as_look_alikes(make_site):
     root = make_site({
         "content/a.md": article("أ", "2024-09-01", slug="a", author='"Jonathan Smith"'),

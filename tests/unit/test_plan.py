@@ -21,6 +21,7 @@ from ssg.incremental.state import (BuildState, OutputEntry, QuickCheck, SourceEn
 from ssg.options import BuildOptions, build_time
 from ssg.pictures.stage import picture_stage
 from ssg.rendering.renderer import Renderer
+from ssg.webfonts.stage import font_cache, font_stage
 from ssg.rendering.theme import load_theme
 from ssg.text.dates import DateStyle
 from tests.helpers import article
@@ -52,9 +53,11 @@ def plan_after(root: Path, output: Path):
                              last.pictures)
     model = model_site(sources, inputs.assets, last, same_frame(quick, inputs.frame, config, options), config,
                        options, theme, DateStyle.from_config(config), lambda *progress: None, pictures)
-    renderer = Renderer(config, theme, pictures=pictures.table)
+    fonts_cache = font_cache(cache / "fonts")
+    fonts = font_stage(config, fonts_cache)
+    renderer = Renderer(config, theme, pictures=pictures.table, sections=model.sections, fonts=fonts)
     return model, plan_outputs(model, last, inputs, renderer, config, theme, options, pictures,
-                               cache / "pictures"), last
+                               cache / "pictures", fonts.outputs(fonts_cache)), last
 
 
 def rendered(plan) -> set[str]:

@@ -15,18 +15,24 @@ from typing import Mapping
 from ..digest import sha1
 from ..errors import SiteError
 from ..fontfiles import find_family, font_identity
-from .repertoire import ARABIC, COMMON, LATIN, VERSION
+from .repertoire import ARABIC, ARABIC_EXTRA, COMMON, DIGITS, LATIN, LATIN_ACCENTED, SIGNS, VERSION
 
 ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New")
 LATIN_FAMILIES = ("Noto Serif", "Noto Sans", "DejaVu Serif", "Liberation Serif")
-# (setting in [fonts], CSS family, weight, families fontconfig is asked for, characters kept)
+# Each face comes in pieces, (name, characters kept), each a file of its own that a page
+# fetches only when it has one of its characters: the Arabic letters with the digits and
+# signs the Arabic font has, and its rarer letters; the Latin signs (brackets, %, quotes:
+# Arabic fonts lack most of them, so Arabic pages fetch these 2.5 KB), the Latin letters
+# with the digits (a page with Latin words), and the accented letters.
+ARABIC_PIECES = (("", ARABIC + COMMON), ("extra", ARABIC_EXTRA))
+LATIN_PIECES = (("signs", SIGNS), ("letters", LATIN + DIGITS), ("accents", LATIN_ACCENTED))
+# (setting in [fonts], CSS family, weight, families fontconfig is asked for, pieces)
 ROLES = (
-    ("arabic", "ssg Arabic", 400, ARABIC_FAMILIES, ARABIC + COMMON),
-    ("arabic_bold", "ssg Arabic", 700, ARABIC_FAMILIES, ARABIC + COMMON),
-    ("latin", "ssg Latin", 400, LATIN_FAMILIES, LATIN + COMMON),
-    ("latin_bold", "ssg Latin", 700, LATIN_FAMILIES, LATIN + COMMON),
+    ("arabic", "ssg Arabic", 400, ARABIC_FAMILIES, ARABIC_PIECES),
+    ("arabic_bold", "ssg Arabic", 700, ARABIC_FAMILIES, ARABIC_PIECES),
+    ("latin", "ssg Latin", 400, LATIN_FAMILIES, LATIN_PIECES),
+    ("latin_bold", "ssg Latin", 700, LATIN_FAMILIES, LATIN_PIECES),
 )
-FONT_SETTINGS = tuple(role[0] for role in ROLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,7 @@ class Face:
     key: str                 # its file in the cache
     unicode_range: str
     size_adjust: float       # the Latin faces': see subset.size_adjust
+    piece: str = ""          # which piece of the face: "" for the Arabic letters (see ROLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +69,8 @@ class WebFonts:
 
     def preload(self, url_of) -> tuple[str, ...]:
         """The faces every Arabic page needs at once: the text's and the headline's."""
-        return tuple(url_of("/" + face.output_path) for face in self.faces if face.family == "ssg Arabic")
+        return tuple(url_of("/" + face.output_path) for face in self.faces
+                     if face.family == "ssg Arabic" and face.piece == "")
 
     def outputs(self, cache: Path) -> dict[str, Path]:
         return {face.output_path: cache / f"{face.key}.woff2" for face in self.faces}
@@ -92,12 +100,14 @@ def font_stage(config, cache: Path) -> WebFonts:
     files, warnings = _font_files(config)
     faces = []
     arabic, latin = files.get("arabic"), files.get("latin")
-    for setting, family, weight, _, characters in ROLES:
+    for setting, family, weight, _, pieces in ROLES:
         path = files.get(setting)
         if path is None:
             continue
         pair = (arabic, latin) if family == "ssg Latin" and arabic else None
-        faces.append(_face(cache, setting, family, weight, path, characters, pair))
+        for piece, characters in pieces:
+            name = "-".join(filter(None, (setting.removesuffix("_bold"), piece)))
+            faces.append(_face(cache, name, family, weight, path, characters, pair, piece))
     return WebFonts(tuple(faces), tuple(warnings))
 
 
@@ -135,8 +145,8 @@ def _font_files(config) -> tuple[dict[str, str], list[SiteError]]:
     return files, warnings
 
 
-def _face(cache: Path, setting: str, family: str, weight: int, path: str, characters: str,
-          pair: tuple[str, str] | None) -> Face:
+def _face(cache: Path, name: str, family: str, weight: int, path: str, characters: str,
+          pair: tuple[str, str] | None, piece: str) -> Face:
     identity = font_identity(path)
     paired = tuple(font_identity(p) for p in pair) if pair else ()
     key = sha1(VERSION, identity, characters, *paired)[:20]
@@ -147,8 +157,8 @@ def _face(cache: Path, setting: str, family: str, weight: int, path: str, charac
             raise FileNotFoundError
     except (OSError, ValueError):
         known = _make(cache, key, path, characters, pair)
-    name = setting.replace("_bold", "")
-    return Face(family, weight, f"fonts/{name}-{weight}.{key[:10]}.woff2", key, known["range"], known["adjust"])
+    return Face(family, weight, f"fonts/{name}-{weight}.{key[:10]}.woff2", key, known["range"], known["adjust"],
+                piece)
 
 
 def _make(cache: Path, key: str, path: str, characters: str, pair: tuple[str, str] | None) -> dict:

@@ -14,7 +14,7 @@ from tests.conftest import REPO
 from tests.helpers import require_tool
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_BUDGET = 60 * 1024          # an article page, transferred (gzip), before pictures, fonts included
+PAGE_BUDGET = 60_000            # bytes: an article page, transferred (gzip), before pictures, fonts included
 # axe's own contrast rule skips Arabic text (it takes joined letters for an icon font's
 # ligatures): the same check again, on every element with text of its own.
 ARABIC_CONTRAST = """async () => {

@@ -24,6 +24,15 @@ def naskh_bold():
     return found
 
 
+def codes(ranges: str) -> set[int]:
+    """The code points of a CSS unicode-range."""
+    found = set()
+    for part in ranges.split(","):
+        first, _, last = part.strip().removeprefix("U+").partition("-")
+        found.update(range(int(first, 16), int(last or first, 16) + 1))
+    return found
+
+
 def read(root, path):
     return (root / "site" / path).read_text(encoding="utf-8")
 
@@ -33,7 +42,9 @@ def test_pages_preload_the_arabic_faces_and_declare_every_face_with_swap(make_si
     build(root)
     files = sorted(p.name for p in (root / "site/fonts").iterdir())
     assert [re.sub(r"\.\w{10}\.", ".", name) for name in files] == [
-        "arabic-400.woff2", "arabic-700.woff2", "latin-400.woff2", "latin-700.woff2"]
+        "arabic-400.woff2", "arabic-700.woff2", "arabic-extra-400.woff2", "arabic-extra-700.woff2",
+        "latin-accents-400.woff2", "latin-accents-700.woff2", "latin-letters-400.woff2", "latin-letters-700.woff2",
+        "latin-signs-400.woff2", "latin-signs-700.woff2"]
     html = read(root, "2024/09/a/index.html")
     preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', html)
     assert [p.rsplit("/", 1)[1].split(".")[0] for p in preloads] == ["arabic-400", "arabic-700"]
@@ -46,7 +57,11 @@ def test_pages_preload_the_arabic_faces_and_declare_every_face_with_swap(make_si
         ("ssg Latin in Arabic", "400"), ("ssg Latin in Arabic", "700")}
     for _, url, _, ranges in faces:
         assert (root / "site" / url.removeprefix("/archive/")).is_file()
-        assert "U+20" in ranges
+    covers = {url.rsplit("/", 1)[1].split(".")[0]: codes(ranges) for _, url, _, ranges in faces}
+    assert {ord("ب"), ord("٣"), ord("3")} <= covers["arabic-400"] and ord("A") in covers["latin-letters-400"]
+    assert ord("%") in covers["latin-signs-400"] and ord("%") not in covers["arabic-400"], \
+        "the Arabic font has no %: the Latin signs draw it"
+    assert ord("گ") in covers["arabic-extra-400"] and ord("é") in covers["latin-accents-400"]
     assert re.search(r'"ssg Latin in Arabic".*?size-adjust:9\d\.\d%', style), "Latin inside Arabic is scaled"
     css = next((root / "site/css").glob("style.*.css")).read_text(encoding="utf-8")
     assert '--font-arabic: "ssg Arabic", "ssg Latin in Arabic"' in css
@@ -68,7 +83,8 @@ def test_a_site_font_is_used_and_a_missing_one_is_named_on_its_line(make_site, n
     assert any("site.toml:7" in w and "fonts.latin: no font file at fonts/Missing.ttf" in w
                for w in report.warnings), report.warnings
     names = sorted(p.name.split(".")[0] for p in (root / "site/fonts").iterdir())
-    assert names == ["arabic-400"], "the site's own family: its bold is its own to give; no Latin face"
+    assert names == ["arabic-400", "arabic-extra-400"], \
+        "the site's own family: its bold is its own to give; no Latin face"
     # Another site with the same fonts takes the subsets the first made (the user's font cache).
     monkeypatch.setattr(ssg.webfonts.subset, "subset_woff2", lambda *a: pytest.fail("subset made again"))
     other = root.parent / "other"

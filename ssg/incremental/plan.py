@@ -64,7 +64,8 @@ class Written:
 def plan_outputs(model: SiteModel, last: BuildState | None, inputs: Inputs, renderer: Renderer,
                  config: SiteConfig, theme: Theme, options: BuildOptions, pictures: Pictures | None = None,
                  picture_cache: Path | None = None, fonts: Mapping[str, Path] | None = None) -> Plan:
-    """PICTURES: the pictures stage's records; their outputs are made into PICTURE_CACHE."""
+    """PICTURES: the pictures stage's records; their outputs are made into PICTURE_CACHE.
+    FONTS: the web fonts stage's files, output path -> its subset in the font cache."""
     whole_site = site_digest(inputs.environment, config, options.drafts, options.future,
                              {lang: dict(words) for lang, words in theme.words.items()}, dict(theme.assets),
                              renderer.share, renderer.view)

@@ -11,9 +11,11 @@ def _span(first: int, last: int) -> str:
     return "".join(chr(code) for code in range(first, last + 1))
 
 
-# Arabic letters, hamza forms, harakat, superscript alef, tatweel; Arabic punctuation and
-# digits.
-ARABIC = _span(0x0621, 0x063A) + _span(0x0640, 0x0652) + "\u0670" + "،؛؟٪٫٬" + _span(0x0660, 0x0669)
+# Arabic letters, hamza forms, harakat, superscript alef, tatweel; Arabic punctuation.
+ARABIC = _span(0x0621, 0x063A) + _span(0x0640, 0x0652) + "\u0670" + "،؛؟٪"
+# Arabic-Indic digits and separators: a piece of their own, fetched by pages that print
+# them (every page of a site with digits = "arabic").
+ARABIC_DIGITS = _span(0x0660, 0x0669) + "٫٬"
 # The letters Arabic writers borrow from Persian for foreign names (پ چ ژ ڤ گ ک ی), and
 # the ligature of the word Allah: rarer, a piece of their own.
 ARABIC_EXTRA = "پچژڤگکی" + "\ufdf2"
@@ -28,4 +30,4 @@ COMMON = DIGITS + SIGNS
 # European languages and of the names Arabic articles quote.
 LATIN = _span(0x41, 0x5A) + _span(0x61, 0x7A)
 LATIN_ACCENTED = _span(0xC0, 0xFF).replace("×", "").replace("÷", "") + "ŒœŸ"
-VERSION = "3"      # of the sets: part of each subset's key
+VERSION = "4"      # of the sets: part of each subset's key

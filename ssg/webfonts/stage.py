@@ -15,16 +15,16 @@ from typing import Mapping
 from ..digest import sha1
 from ..errors import SiteError
 from ..fontfiles import find_family, font_identity
-from .repertoire import ARABIC, ARABIC_EXTRA, COMMON, DIGITS, LATIN, LATIN_ACCENTED, SIGNS, VERSION
+from .repertoire import ARABIC, ARABIC_DIGITS, ARABIC_EXTRA, COMMON, DIGITS, LATIN, LATIN_ACCENTED, SIGNS, VERSION
 
 ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New")
 LATIN_FAMILIES = ("Noto Serif", "Noto Sans", "DejaVu Serif", "Liberation Serif")
 # Each face comes in pieces, (name, characters kept), each a file of its own that a page
 # fetches only when it has one of its characters: the Arabic letters with the digits and
-# signs the Arabic font has, and its rarer letters; the Latin signs (brackets, %, quotes:
+# signs the Arabic font has, the Arabic-Indic digits, and the rarer letters; the Latin signs (brackets, %, quotes:
 # Arabic fonts lack most of them, so Arabic pages fetch these 2.5 KB), the Latin letters
 # with the digits (a page with Latin words), and the accented letters.
-ARABIC_PIECES = (("", ARABIC + COMMON), ("extra", ARABIC_EXTRA))
+ARABIC_PIECES = (("", ARABIC + COMMON), ("digits", ARABIC_DIGITS), ("extra", ARABIC_EXTRA))
 LATIN_PIECES = (("signs", SIGNS), ("letters", LATIN + DIGITS), ("accents", LATIN_ACCENTED))
 # (setting in [fonts], CSS family, weight, families fontconfig is asked for, pieces)
 ROLES = (

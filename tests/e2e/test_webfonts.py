@@ -42,7 +42,8 @@ def test_pages_preload_the_arabic_faces_and_declare_every_face_with_swap(make_si
     build(root)
     files = sorted(p.name for p in (root / "site/fonts").iterdir())
     assert [re.sub(r"\.\w{10}\.", ".", name) for name in files] == [
-        "arabic-400.woff2", "arabic-700.woff2", "arabic-extra-400.woff2", "arabic-extra-700.woff2",
+        "arabic-400.woff2", "arabic-700.woff2", "arabic-digits-400.woff2", "arabic-digits-700.woff2",
+        "arabic-extra-400.woff2", "arabic-extra-700.woff2",
         "latin-accents-400.woff2", "latin-accents-700.woff2", "latin-letters-400.woff2", "latin-letters-700.woff2",
         "latin-signs-400.woff2", "latin-signs-700.woff2"]
     html = read(root, "2024/09/a/index.html")
@@ -58,7 +59,8 @@ def test_pages_preload_the_arabic_faces_and_declare_every_face_with_swap(make_si
     for _, url, _, ranges in faces:
         assert (root / "site" / url.removeprefix("/archive/")).is_file()
     covers = {url.rsplit("/", 1)[1].split(".")[0]: codes(ranges) for _, url, _, ranges in faces}
-    assert {ord("ب"), ord("٣"), ord("3")} <= covers["arabic-400"] and ord("A") in covers["latin-letters-400"]
+    assert {ord("ب"), ord("3")} <= covers["arabic-400"] and ord("A") in covers["latin-letters-400"]
+    assert ord("٣") in covers["arabic-digits-400"] and ord("٣") not in covers["arabic-400"]
     assert ord("%") in covers["latin-signs-400"] and ord("%") not in covers["arabic-400"], \
         "the Arabic font has no %: the Latin signs draw it"
     assert ord("گ") in covers["arabic-extra-400"] and ord("é") in covers["latin-accents-400"]
@@ -83,7 +85,7 @@ def test_a_site_font_is_used_and_a_missing_one_is_named_on_its_line(make_site, n
     assert any("site.toml:7" in w and "fonts.latin: no font file at fonts/Missing.ttf" in w
                for w in report.warnings), report.warnings
     names = sorted(p.name.split(".")[0] for p in (root / "site/fonts").iterdir())
-    assert names == ["arabic-400", "arabic-extra-400"], \
+    assert names == ["arabic-400", "arabic-digits-400", "arabic-extra-400"], \
         "the site's own family: its bold is its own to give; no Latin face"
     # Another site with the same fonts takes the subsets the first made (the user's font cache).
     monkeypatch.setattr(ssg.webfonts.subset, "subset_woff2", lambda *a: pytest.fail("subset made again"))

@@ -38,6 +38,7 @@ from .output.folders import remove_leftovers
 from .output.journal import emptying_trash, recover
 from .progress import Progress
 from .reading.files import NO_CONTENT
+from .reading.records import with_author_records
 from .rendering.theme import Theme, load_theme
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ def _build(config: SiteConfig, options: BuildOptions, progress: Progress) -> Bui
     theme = load_theme(config)
     if not config.content_dir.is_dir():
         raise BuildFailed([NO_CONTENT])
+    config = with_author_records(config)             # content/authors/: part of the settings
     inputs = survey(config, theme, options)
     quick = load_quick_check(cache, inputs.environment, config.output_dir) if options.use_cache else None
     # The last build's files are known only while the output folder is as it left it: one

@@ -352,19 +352,28 @@ def _check_authors(value: Any) -> str | None:
         if unknown and unknown[0] in KEYS:
             return (f'of «{name}» holds `{unknown[0]}`, a setting of the site: TOML puts every line after a '
                     f'[table] header into that table, so move it above the first [table] of the file')
-        if unknown:
-            return f'of «{name}» has the unknown key {unknown[0]!r} (allowed: {", ".join(AUTHOR_KEYS)})'
-        for key in ("bio", "role", "picture"):
-            if key in record and not isinstance(record[key], str):
-                return f'of «{name}»: {key} must be text'
-        picture = record.get("picture", "")
-        if picture and not (picture.startswith("/") or re.match(r"https?://", picture)):
-            return f'of «{name}»: picture must be a path from the site\'s root, such as "/images/sara.jpg", or a URL'
-        links = record.get("links", [])
-        urls = links.values() if isinstance(links, dict) else links if isinstance(links, list) else None
-        if urls is None or not all(isinstance(u, str) and re.match(r"(https?://|mailto:)", u) for u in urls):
-            return (f'of «{name}»: links must be a list of http(s) or mailto: URLs, or a table of '
-                    f'label = URL')
+        problem = check_author_record(name, record)
+        if problem:
+            return problem
+    return None
+
+
+def check_author_record(name: str, record: dict) -> str | None:
+    """What is wrong with one writer's record (site.toml's table, or a file of
+    content/authors/), or None."""
+    unknown = sorted(set(record) - set(AUTHOR_KEYS))
+    if unknown:
+        return f'of «{name}» has the unknown key {unknown[0]!r} (allowed: {", ".join(AUTHOR_KEYS)})'
+    for key in ("bio", "role", "picture"):
+        if key in record and not isinstance(record[key], str):
+            return f'of «{name}»: {key} must be text'
+    picture = record.get("picture", "")
+    if picture and not (picture.startswith("/") or re.match(r"https?://", picture)):
+        return f'of «{name}»: picture must be a path from the site\'s root, such as "/images/sara.jpg", or a URL'
+    links = record.get("links", [])
+    urls = links.values() if isinstance(links, dict) else links if isinstance(links, list) else None
+    if urls is None or not all(isinstance(u, str) and re.match(r"(https?://|mailto:)", u) for u in urls):
+        return f'of «{name}»: links must be a list of http(s) or mailto: URLs, or a table of label = URL'
     return None
 
 

@@ -21,7 +21,7 @@ class Profile:
     """What an author page shows of its writer besides the articles."""
     name: str
     role: str = ""
-    bio: str = ""                     # Markdown, one paragraph (templates: inline_markdown)
+    bio: str = ""                     # Markdown: paragraphs of inline Markdown, apart by blank lines
     image: Image | None = None
     links: tuple[Link, ...] = ()      # (label, URL): the writer's pages elsewhere
 

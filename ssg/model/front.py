@@ -45,10 +45,19 @@ def lead_story(articles: Sequence[Article]) -> Article | None:
 
 
 def blocks(shown: Sequence[Term], lead: Article | None) -> tuple[Block, ...]:
-    """Each section's latest articles but the lead story; a section with none left is left out."""
+    """Each section's latest articles, each article once on the page: not the lead story,
+    and an article of two sections only in the first of them. A section with none left
+    is left out."""
     found = []
+    placed = {lead.source} if lead is not None else set()
     for term in shown:
-        latest = tuple(a for a in term.articles[:BLOCK_SIZE + 1] if a is not lead)[:BLOCK_SIZE]
+        latest = []
+        for article in term.articles:       # newest first; at most len(placed) skipped
+            if article.source not in placed:
+                latest.append(article)
+                placed.add(article.source)
+                if len(latest) == BLOCK_SIZE:
+                    break
         if latest:
-            found.append(Block(term.name, term.url, latest))
+            found.append(Block(term.name, term.url, tuple(latest)))
     return tuple(found)

@@ -10,6 +10,7 @@ from ..config import SiteConfig
 from ..errors import SiteError, display_path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+RECORDS = "authors/"                 # content/authors/*.md: writers' records (reading/records.py)
 
 NO_CONTENT = SiteError("content", None, "no content/ folder", "create content/ and put Markdown articles in it")
 
@@ -48,7 +49,8 @@ def list_sources(config: SiteConfig) -> tuple[list[str], list[str], list[SiteErr
                     problems.append(problem)
                     continue
             if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
-                if name != "_index.md":  # a Hugo section page, not an article
+                # Not articles: a Hugo section page, and writers' records (reading/records.py).
+                if name != "_index.md" and prefix != RECORDS:
                     markdown.append(content + prefix + name)
             else:
                 assets.append(prefix + name)

@@ -13,6 +13,7 @@ from ..config import SHARE_NETWORKS
 from ..text.dates import iso
 from ..model.pages import Page
 from ..pictures.cards import HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH
+from ..reading.reader import first_paragraph
 
 # og:locale wants language_TERRITORY; these are the territories Facebook expects
 # for a bare language.
@@ -166,7 +167,7 @@ def _person(page: Page) -> dict[str, Any]:
         if profile.role:
             person["jobTitle"] = profile.role
         if profile.bio:
-            person["description"] = profile.bio
+            person["description"] = first_paragraph(profile.bio)     # plain text, not Markdown
         if profile.image is not None and profile.image.permalink:
             person["image"] = profile.image.permalink
         if profile.links:

@@ -39,7 +39,7 @@ def newsroom(make_site):
         "content/c.md": article("الدوري", "2024-09-03T10:00:00+03:00", slug="c", author='"Omar Saleh"',
                                 categories="[رياضة]"),
         "content/d.md": article("المعرض", "2024-09-04T10:00:00+03:00", slug="d", categories="[ثقافة]"),
-        "content/e.md": article("الميناء", "2024-09-05T10:00:00+03:00", slug="e", categories="[اقتصاد]"),
+        "content/e.md": article("الميناء", "2024-09-05T10:00:00+03:00", slug="e", categories="[اقتصاد, بيئة]"),
     }, SITE + WRITERS)
 
 
@@ -126,6 +126,8 @@ def test_the_home_page_leads_with_the_featured_story_then_each_sections_latest(n
     economy = [b for b in blocks if "اقتصاد" in b][0]
     assert re.findall(r'class="card-title"><a href="([^"]+)"', economy) == ["/2024/09/e/", "/2024/09/a/"]
     assert not any('href="/2024/09/c/"' in b for b in blocks), "the lead story is not repeated in its section"
+    shown = re.findall(r'class="(?:card|lead)-title"><a href="([^"]+)"', home)
+    assert len(shown) == len(set(shown)), "an article of two sections shows once"
     # The numbered pages are plain lists, without the lead or the sections.
     older = read(newsroom, "page/1/index.html")
     assert 'class="front-lead"' not in older and 'class="section-block"' not in older
@@ -142,3 +144,56 @@ def test_a_bad_author_record_names_the_line_and_the_fix(make_site, line, told):
         build(root)
     text = str(failure.value)
     assert "site.toml:6" in text and all(words in text for words in told), text
+
+
+RECORD = """---
+name: سارة الأحمد
+role: مراسلة بغداد
+picture: /images/sara.png
+links: ["https://example.org/@sara"]
+---
+
+تكتب عن **المياه** والطاقة منذ 2015.
+
+وقبلها عملت في الإذاعة المحلية.
+"""
+
+
+def test_a_writers_record_may_be_a_file_of_content_authors(newsroom):
+    config = newsroom / "site.toml"
+    config.write_text(SITE, encoding="utf-8")                 # no [authors] table: the files alone
+    (newsroom / "content/authors").mkdir()
+    (newsroom / "content/authors/sara.md").write_text(RECORD, encoding="utf-8")
+    (newsroom / "content/authors/omar").mkdir()
+    (newsroom / "content/authors/omar/_index.md").write_text(   # Hugo's way
+        '---\ntitle: "Omar Saleh"\nrole: "Sports editor"\n---\n', encoding="utf-8")
+    report = build(newsroom)
+    assert report.articles == 5, "records are not articles"
+    html = read(newsroom, "authors/ساره-الاحمد/index.html")
+    assert '<p class="profile-role" dir="auto">مراسلة بغداد</p>' in html
+    bios = re.findall(r'<p class="profile-bio" dir="auto">(.*?)</p>', html)
+    assert bios == ["تكتب عن <strong>المياه</strong> والطاقة منذ 2015.", "وقبلها عملت في الإذاعة المحلية."]
+    profile = [d for d in parse_html(html).json_ld if d["@type"] == "ProfilePage"][0]["mainEntity"]
+    assert profile["description"] == "تكتب عن المياه والطاقة منذ 2015.", "plain text, not Markdown"
+    assert "Sports editor" in read(newsroom, "authors/omar-saleh/index.html")
+    # An edit of the record is seen by the next build; site.toml's table wins over a file.
+    (newsroom / "content/authors/sara.md").write_text(RECORD.replace("مراسلة بغداد", "محررة"), encoding="utf-8")
+    build(newsroom)
+    assert "محررة" in read(newsroom, "authors/ساره-الاحمد/index.html")
+    config.write_text(SITE + WRITERS.replace('role = "مراسلة بغداد"', 'role = "من الجدول"'), encoding="utf-8")
+    build(newsroom)
+    html = read(newsroom, "authors/ساره-الاحمد/index.html")
+    assert "من الجدول" in html and "الإذاعة" not in html, "the table's record, whole"
+
+
+@pytest.mark.parametrize("front, told", [
+    ("name: سارة\nbiography: x", "content/authors/bad.md:3: unknown key 'biography' in a writer's record"),
+    ("role: x", "content/authors/bad.md:2: a writer's record needs the writer's name"),
+    ("name: سارة\nlinks: x.com/sara", "links must be a list"),
+])
+def test_a_bad_record_file_fails_the_build_naming_its_line(newsroom, front, told):
+    (newsroom / "content/authors").mkdir()
+    (newsroom / "content/authors/bad.md").write_text(f"---\n{front}\n---\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build(newsroom)
+    assert told in str(failure.value), str(failure.value)

@@ -89,8 +89,9 @@ def test_an_article_takes_the_variant_that_fits_and_does_not_shift(browser, serv
     context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=1)
     page = context.new_page()
     page.goto(served_photos + "/2024/09/flood/", wait_until="load")
-    page.evaluate("Promise.all([...document.images].map(img => img.decode().catch(() => null)))")
-    taken = page.evaluate("[...document.images].map(img => img.currentSrc)")
+    pictures = "[...document.querySelectorAll('main img')]"
+    page.evaluate(f"Promise.all({pictures}.map(img => img.decode().catch(() => null)))")
+    taken = page.evaluate(f"{pictures}.map(img => img.currentSrc)")
     assert taken[0].endswith(".webp") and f"/flood-{hero[:-1]}w." in taken[0], taken
     assert "/bridge-" in taken[1] and taken[1].endswith(".webp"), taken
     assert page.evaluate(LAYOUT_SHIFT) == 0, "pictures keep their place while they load"

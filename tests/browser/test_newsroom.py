@@ -198,3 +198,17 @@ def test_screenshots_of_the_newsrooms_pages(browser, served_sample, page_kinds, 
         page.evaluate("Promise.all([...document.images].map(i => (i.loading = 'eager', i.decode().catch(() => 0))))")
         assert save_screenshot(page, f"newsroom-{kind}-{width}-{scheme}").stat().st_size > 10_000
     context.close()
+
+
+def test_the_copy_button_copies_the_articles_address_and_says_so(browser, served_sample):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_sample)
+    page = context.new_page()
+    page.goto(served_sample + "/2026/04/border-trade-talks/")
+    button = page.locator("a.share-copy")
+    assert button.get_attribute("title") == "انسخ الرابط" and button.locator("svg").count() == 1
+    button.click()
+    page.wait_for_function("document.querySelector('a.share-copy .visually-hidden').textContent === 'نُسخ الرابط'")
+    assert page.evaluate("navigator.clipboard.readText()") == "https://archive.example.org/2026/04/border-trade-talks/"
+    assert page.url.endswith("/2026/04/border-trade-talks/"), "the link was not followed"
+    context.close()

@@ -334,6 +334,7 @@ def _check_string(value: Any) -> str | None:
 
 
 AUTHOR_KEYS = ("bio", "role", "picture", "links")
+AUTHOR_ORIGIN = "origin"    # a record's (file, line) when it came from content/authors/ (reading/records.py)
 
 
 def _check_menu(value: Any) -> str | None:

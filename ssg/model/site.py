@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import Callable, Iterable, Mapping, Sequence
 
 from ..article import Article, Image, Link
-from ..config import SiteConfig
+from ..config import AUTHOR_ORIGIN, SiteConfig
 from ..errors import BuildFailed, SiteError
 from ..options import NEWS_WINDOW, BuildOptions
 from ..pictures.fonts import CardFonts
@@ -205,16 +205,24 @@ class _SiteBuilder:
                     + self._records_of_nobody(terms["authors"]))
 
     def _records_of_nobody(self, writers: tuple[Term, ...]) -> tuple[str, ...]:
-        """A warning for each [authors."name"] of site.toml that no article names (a typo
-        in the table or in the articles' bylines), on its line."""
+        """A warning for each writer's record that no article names (a typo in the record
+        or in the articles' bylines), on its line: site.toml's [authors."name"], or the
+        file of content/authors/ it came from (its AUTHOR_ORIGIN)."""
         known = {term.key for term in writers}
         found = []
-        for key, profile in self.profiles.items():
-            if key not in known:
-                found.append(str(SiteError(
-                    self.config.settings_file, _record_line(self.config.root / self.config.settings_file, profile.name),
-                    f"[authors.\"{profile.name}\"] is the record of no article's writer: it shows nowhere",
-                    "write the name as the articles' author: lines do (spellings of hamza and ى fold)")))
+        for name, record in self.config.authors.items():
+            if self.namer.key(name) in known:
+                continue
+            if AUTHOR_ORIGIN in record:
+                source, line = record[AUTHOR_ORIGIN]
+                what = f"«{name}»"
+            else:
+                source = self.config.settings_file
+                line = _record_line(self.config.root / source, name)
+                what = f"[authors.\"{name}\"]"
+            found.append(str(SiteError(source, line, f"{what} is the record of no article's writer: it shows nowhere",
+                                       "write the name as the articles' author: lines do "
+                                       "(spellings of hamza and ى fold)")))
         return tuple(found)
 
     # --- articles -------------------------------------------------------------------

@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..config import AUTHOR_KEYS, check_author_record
-from ..errors import SiteError, display_path
+from types import MappingProxyType
+
+from ..config import AUTHOR_KEYS, AUTHOR_ORIGIN, check_author_record, replace
+from ..errors import BuildFailed, SiteError, display_path
 from .files import RECORDS
 from .frontmatter import FrontMatterError, line_of_key, split_front_matter
 from .reader import decode_source
@@ -29,11 +31,6 @@ def with_author_records(config):
     """CONFIG with the writers' records of content/authors/ beside site.toml's (whose table
     wins for one name): a change to a record is a change to the config, as a change to
     site.toml is. Raises BuildFailed with every error found in the records."""
-    from types import MappingProxyType
-
-    from ..config import replace
-    from ..errors import BuildFailed
-
     records, errors = author_records(config.content_dir, config.root)
     if errors:
         raise BuildFailed(errors)
@@ -68,6 +65,7 @@ def author_records(content_dir: Path, root: Path) -> tuple[dict[str, dict[str, A
                                         "a record takes: name (or title), " + ", ".join(AUTHOR_KEYS)))
             else:
                 record[field] = value
+        name_key = next((key for key in split.data if KEYS.get(key) == "name"), None)
         name = record.pop("name", None)
         if not isinstance(name, str) or not name.strip():
             errors.append(SiteError(shown, split.first_line, "a writer's record needs the writer's name",
@@ -80,5 +78,6 @@ def author_records(content_dir: Path, root: Path) -> tuple[dict[str, dict[str, A
             errors.append(SiteError(shown, split.first_line, f"this writer's record {problem}",
                                     "write it as: name: ..., role: ..., picture: /images/x.jpg, links: [https://...]"))
             continue
-        records[name.strip()] = record
+        # Where the record came from, for the warning when no article names this writer.
+        records[name.strip()] = {**record, AUTHOR_ORIGIN: (shown, line_of_key(split, name_key))}
     return records, errors

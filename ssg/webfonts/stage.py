@@ -21,9 +21,10 @@ ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheheraza
 LATIN_FAMILIES = ("Noto Serif", "Noto Sans", "DejaVu Serif", "Liberation Serif")
 # Each face comes in pieces, (name, characters kept), each a file of its own that a page
 # fetches only when it has one of its characters: the Arabic letters with the digits and
-# signs the Arabic font has, the Arabic-Indic digits, and the rarer letters; the Latin signs (brackets, %, quotes:
-# Arabic fonts lack most of them, so Arabic pages fetch these 2.5 KB), the Latin letters
-# with the digits (a page with Latin words), and the accented letters.
+# signs the Arabic font has, the Arabic-Indic digits, and the rarer letters; the Latin
+# signs (brackets, %, quotes: Arabic fonts lack most of them, so Arabic pages fetch these
+# 2.6 KB), the Latin letters with the digits (a page with Latin words), and the accented
+# letters.
 ARABIC_PIECES = (("", ARABIC + COMMON), ("digits", ARABIC_DIGITS), ("extra", ARABIC_EXTRA))
 LATIN_PIECES = (("signs", SIGNS), ("letters", LATIN + DIGITS), ("accents", LATIN_ACCENTED))
 # (setting in [fonts], CSS family, weight, families fontconfig is asked for, pieces)
@@ -112,8 +113,8 @@ def font_stage(config, cache: Path) -> WebFonts:
 
 
 def _font_files(config) -> tuple[dict[str, str], list[SiteError]]:
-    """Each role's font file: [fonts] in site.toml (a missing file is an error of the
-    setting's line), else fontconfig's; a bold that fontconfig lacks is left to the
+    """Each role's font file: [fonts] in site.toml (a missing file is a warning on the
+    setting's line, and the role is left out), else fontconfig's; a bold that fontconfig lacks is left to the
     browser, which thickens the regular."""
     from ..config import line_in_site_toml
 

@@ -86,6 +86,14 @@ def test_a_record_of_no_articles_writer_is_reported_on_its_line(make_site):
                for w in report.warnings), report.warnings
 
 
+def test_a_record_file_of_no_articles_writer_is_reported_in_that_file(newsroom):
+    (newsroom / "content/authors").mkdir()
+    (newsroom / "content/authors/nobody.md").write_text("---\nrole: x\nname: لا أحد\n---\n", encoding="utf-8")
+    report = build(newsroom)
+    assert any(w.startswith("content/authors/nobody.md:3: «لا أحد» is the record of no article's")
+               for w in report.warnings), report.warnings
+
+
 def test_writers_a_letter_apart_are_reported_as_look_alikes(make_site):
     root = make_site({
         "content/a.md": article("أ", "2024-09-01", slug="a", author='"Jonathan Smith"'),
